@@ -1,0 +1,90 @@
+using System.Linq;
+using XaiAot.Generators.Model;
+
+namespace XaiAot.Generators.Emit
+{
+    /// <summary>
+    /// Object variants told apart by a constant member -> an abstract base record whose derived
+    /// records are the variants. Reading looks ahead on a copy of the reader for the discriminator,
+    /// wherever it stands in the object, then hands the untouched reader to the variant.
+    /// </summary>
+    internal static class DiscriminatedUnionEmitter
+    {
+        public static string Emit(GenerationSpec spec, DiscriminatedUnionSpec type, string runtime, string converter)
+        {
+            string name = type.Name;
+            string expected = string.Join(", ", type.Variants.Select(v => CSharp.StringLiteral(v.Value).Replace("\"", "'")));
+            var w = new SourceWriter();
+            CSharp.Header(w, spec.Namespace);
+            CSharp.Doc(w, type.Doc, "Told apart by the '" + type.DiscriminatorJsonName + "' member: " + expected + ".");
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + converter + "))]");
+            w.Line(CSharp.GeneratedCode);
+            CSharp.Obsolete(w, type.Deprecated);
+            w.Open("public abstract partial record " + name);
+            CSharp.Doc(w, "Only the generated variants derive from this record, so every instance can be written.");
+            w.Open("private protected " + name + "()");
+            w.Close();
+            if (type.DiscriminatorCSharpName is not null)
+            {
+                w.Line();
+                CSharp.Doc(w, "The '" + type.DiscriminatorJsonName + "' member that names the variant.");
+                w.Line("public abstract string " + type.DiscriminatorCSharpName + " { get; }");
+            }
+
+            w.Line();
+            w.Line(CSharp.NeverBrowsable);
+            w.Open("internal static " + name + " JsonRead(ref " + CSharp.Reader + " reader)");
+            w.Open("if (reader.TokenType != " + CSharp.Token + ".StartObject)");
+            w.Line("throw " + runtime + ".Unexpected(ref reader, " + CSharp.StringLiteral("an object (" + name + ")") + ");");
+            w.Close();
+            w.Line();
+            w.Line(CSharp.Reader + " probe = reader;");
+            w.Open("while (true)");
+            w.Line(runtime + ".Next(ref probe);");
+            w.Open("if (probe.TokenType == " + CSharp.Token + ".EndObject)");
+            w.Line("break;");
+            w.Close();
+            w.Line();
+            w.Line("bool found = probe.ValueTextEquals(" + CSharp.Utf8Literal(type.DiscriminatorJsonName) + ");");
+            w.Line(runtime + ".Next(ref probe);");
+            w.Open("if (found)");
+            w.Open("if (probe.TokenType == " + CSharp.Token + ".String)");
+            foreach (VariantSpec variant in type.Variants)
+            {
+                w.Open("if (probe.ValueTextEquals(" + CSharp.Utf8Literal(variant.Value) + "))");
+                w.Line("return " + CSharp.Qualified(spec, variant.TypeName) + ".JsonRead(ref reader);");
+                w.Close();
+            }
+
+            w.Close();
+            w.Line();
+            w.Line("throw " + runtime + ".UnknownDiscriminator(ref probe, " + CSharp.StringLiteral(type.DiscriminatorJsonName) + ", "
+                + CSharp.StringLiteral(name) + ", " + CSharp.StringLiteral(expected) + ");");
+            w.Close();
+            w.Line();
+            w.Line(runtime + ".Skip(ref probe);");
+            w.Close();
+            w.Line();
+            w.Line("throw " + runtime + ".Missing(ref reader, " + CSharp.StringLiteral(type.DiscriminatorJsonName) + ", "
+                + CSharp.StringLiteral("one of " + expected) + ", " + CSharp.StringLiteral(name) + ");");
+            w.Close();
+            w.Line();
+            w.Line(CSharp.NeverBrowsable);
+            w.Open("internal static void JsonWrite(" + CSharp.Writer + " writer, " + name + " value)");
+            w.Open("switch (value)");
+            foreach (string variant in type.Variants.Select(v => v.TypeName).Distinct())
+            {
+                string qualified = CSharp.Qualified(spec, variant);
+                w.Line("case " + qualified + " variant:");
+                w.Indent().Line(qualified + ".JsonWrite(writer, variant);").Line("return;").Outdent();
+            }
+
+            w.Line("default:");
+            w.Indent().Line("throw new global::System.InvalidOperationException(\"Cannot write \" + value.GetType() + " + CSharp.StringLiteral(" as " + name + ": it is not one of its variants.") + ");").Outdent();
+            w.Close();
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+    }
+}

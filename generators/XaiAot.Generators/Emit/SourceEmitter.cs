@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using XaiAot.Generators.Model;
+
+namespace XaiAot.Generators.Emit
+{
+    /// <summary>One generated file: its hint name and its text.</summary>
+    internal sealed record GeneratedFile(string HintName, string Source);
+
+    /// <summary>A spec -> the files of its schema: one per type, the context, and the runtime helpers.</summary>
+    internal static class SourceEmitter
+    {
+        public static List<GeneratedFile> Emit(GenerationSpec spec)
+        {
+            var files = new List<GeneratedFile>(spec.Types.Count + 2);
+            string runtime = ContextEmitter.RuntimeName(spec);
+            string prefix = spec.ContextName + ".";
+            foreach (TypeSpec type in spec.Types)
+            {
+                string converter = ContextEmitter.ConverterName(spec, type.Name);
+                string source = type switch
+                {
+                    ObjectSpec o => ObjectEmitter.Emit(spec, o, runtime, converter),
+                    EnumSpec e => EnumEmitter.Emit(spec, e, runtime, converter),
+                    KindUnionSpec k => KindUnionEmitter.Emit(spec, k, runtime, converter),
+                    DiscriminatedUnionSpec d => DiscriminatedUnionEmitter.Emit(spec, d, runtime, converter),
+                    _ => string.Empty,
+                };
+                files.Add(new GeneratedFile(prefix + type.Name + ".g.cs", source));
+            }
+
+            files.Add(new GeneratedFile(prefix + "g.cs", ContextEmitter.Emit(spec)));
+            files.Add(new GeneratedFile(prefix + "SchemaRuntime.g.cs", RuntimeEmitter.Emit(spec)));
+            return files;
+        }
+    }
+}

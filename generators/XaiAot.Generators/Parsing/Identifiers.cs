@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace XaiAot.Generators.Parsing
+{
+    /// <summary>Turns JSON names into C# identifiers, deterministically.</summary>
+    internal static class Identifiers
+    {
+        /// <summary>
+        /// PascalCase from snake_case, kebab-case, camelCase, dotted or spaced names: word breaks are any
+        /// character that cannot appear in an identifier. A leading digit gets an underscore
+        /// (<c>2fa</c> -> <c>_2fa</c>); a name with no letters or digits becomes <paramref name="fallback"/>.
+        /// </summary>
+        public static string ToPascalCase(string name, string fallback = "Value")
+        {
+            var builder = new StringBuilder(name.Length);
+            bool upperNext = true;
+
+            // SCREAMING_CASE reads better as ScreamingCase; mixed-case words keep their inner capitals.
+            bool shouting = !HasLowercase(name);
+            foreach (char c in name)
+            {
+                if (IsIdentifierPart(c) && c != '_')
+                {
+                    builder.Append(upperNext ? char.ToUpperInvariant(c) : shouting ? char.ToLowerInvariant(c) : c);
+                    upperNext = false;
+                }
+                else
+                {
+                    upperNext = true;
+                }
+            }
+
+            if (builder.Length == 0)
+            {
+                return fallback;
+            }
+
+            if (!IsIdentifierStart(builder[0]))
+            {
+                builder.Insert(0, '_');
+            }
+
+            string result = builder.ToString();
+            return SyntaxFacts.GetKeywordKind(result) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(result) == SyntaxKind.VarKeyword
+                ? "@" + result
+                : result;
+        }
+
+        /// <summary>True when <paramref name="name"/> is a valid C# identifier (no keywords).</summary>
+        public static bool IsValidIdentifier(string name) =>
+            name.Length > 0 && SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+
+        /// <summary>True when <paramref name="name"/> is a valid dotted namespace name.</summary>
+        public static bool IsValidNamespace(string name)
+        {
+            if (name.Length == 0)
+            {
+                return true;
+            }
+
+            foreach (string part in name.Split('.'))
+            {
+                if (!IsValidIdentifier(part))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasLowercase(string name)
+        {
+            foreach (char c in name)
+            {
+                if (char.IsLower(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsIdentifierStart(char c) => c == '_' || char.IsLetter(c);
+
+        private static bool IsIdentifierPart(char c)
+        {
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            return c == '_' || char.IsLetterOrDigit(c)
+                || category == UnicodeCategory.NonSpacingMark
+                || category == UnicodeCategory.SpacingCombiningMark
+                || category == UnicodeCategory.ConnectorPunctuation;
+        }
+    }
+
+    /// <summary>
+    /// Hands out names unique within one scope (a namespace, a type's members): the first claim
+    /// gets the name, later ones get 2, 3, ... in claim order, so output is stable for a given schema.
+    /// </summary>
+    internal sealed class NameScope
+    {
+        private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
+
+        public NameScope(IEnumerable<string>? reserved = null)
+        {
+            if (reserved is not null)
+            {
+                foreach (string name in reserved)
+                {
+                    _taken.Add(name);
+                }
+            }
+        }
+
+        public bool IsTaken(string name) => _taken.Contains(name);
+
+        /// <summary>Claims <paramref name="wanted"/> or the first free <c>wanted2</c>, <c>wanted3</c>, ...</summary>
+        public string Claim(string wanted)
+        {
+            if (_taken.Add(wanted))
+            {
+                return wanted;
+            }
+
+            for (int i = 2; ; i++)
+            {
+                string candidate = wanted + i.ToString(CultureInfo.InvariantCulture);
+                if (_taken.Add(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using XaiAot.Generators.Emit;
+using XaiAot.Generators.Model;
+using XaiAot.Generators.Parsing;
+
+namespace XaiAot.Generators
+{
+    /// <summary>
+    /// Compiles every <c>*.schema.json</c> AdditionalFile into records, open enums, unions, their
+    /// converters and a JsonSerializerContext. One equatable model per file flows through the
+    /// pipeline (never a Collect of all files), and diagnostics travel apart from code, so an
+    /// unrelated edit, or a diagnostic that only moved, re-emits nothing.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class SchemaGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<AdditionalText> files = context.AdditionalTextsProvider
+                .Where(static file => file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+                .WithTrackingName(TrackingNames.SchemaFiles);
+
+            IncrementalValuesProvider<SchemaInput> inputs = files
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, cancellation) => SchemaInput.From(pair.Left, pair.Right, cancellation))
+                .WithTrackingName(TrackingNames.SchemaInputs);
+
+            IncrementalValuesProvider<CompiledSchema> compiled = inputs
+                .Select(static (input, cancellation) => Compile(input, cancellation))
+                .WithTrackingName(TrackingNames.CompiledSchemas);
+
+            context.RegisterSourceOutput(
+                compiled.Select(static (schema, _) => schema.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
+                static (output, diagnostics) =>
+                {
+                    foreach (DiagnosticInfo diagnostic in diagnostics)
+                    {
+                        output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    }
+                });
+
+            context.RegisterSourceOutput(
+                compiled.Select(static (schema, _) => schema.Spec).WithTrackingName(TrackingNames.Specs),
+                static (output, spec) => Emit(output, spec));
+        }
+
+        internal static CompiledSchema Compile(SchemaInput input, System.Threading.CancellationToken cancellation)
+        {
+            if (input.Text is null)
+            {
+                var diagnostics = new DiagnosticBag(input.Path);
+                diagnostics.Add(Diagnostics.InvalidJson, default, System.IO.Path.GetFileName(input.Path), "the file could not be read");
+                return new CompiledSchema(null, diagnostics.Items.ToEquatableArray());
+            }
+
+            try
+            {
+                return SchemaCompiler.Compile(input.Path, input.Text, input.Namespace, input.ContextName, cancellation);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug of ours must surface as a diagnostic on the schema, never as AD0001.
+                var diagnostics = new DiagnosticBag(input.Path);
+                diagnostics.Add(Diagnostics.InternalError, default, System.IO.Path.GetFileName(input.Path), ex.GetType().Name + ": " + ex.Message);
+                return new CompiledSchema(null, diagnostics.Items.ToEquatableArray());
+            }
+        }
+
+        private static void Emit(SourceProductionContext output, GenerationSpec? spec)
+        {
+            if (spec is null)
+            {
+                return;
+            }
+
+            try
+            {
+                foreach (GeneratedFile file in SourceEmitter.Emit(spec))
+                {
+                    output.CancellationToken.ThrowIfCancellationRequested();
+                    output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, Location.None, spec.SchemaFileName, ex.GetType().Name + ": " + ex.Message));
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace XaiAot.Generators
+{
+    /// <summary>Names of the pipeline steps, so tests can assert each one is cached.</summary>
+    internal static class TrackingNames
+    {
+        public const string SchemaFiles = nameof(SchemaFiles);
+        public const string SchemaInputs = nameof(SchemaInputs);
+        public const string CompiledSchemas = nameof(CompiledSchemas);
+        public const string Diagnostics = nameof(Diagnostics);
+        public const string Specs = nameof(Specs);
+    }
+}
