@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+
+namespace XaiAot;
+
+/// <summary>
+/// The xAI chat completions client: <see cref="CompleteAsync"/> for a whole answer,
+/// <see cref="StreamAsync(ChatCompletionRequest, CancellationToken)"/> for chunks as they are
+/// generated. Takes an injected <see cref="HttpClient"/> (HttpClientFactory-friendly) and never
+/// disposes it. Thread-safe: one instance serves concurrent calls.
+/// </summary>
+public sealed class XaiChatClient
+{
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptEventStream = new("text/event-stream");
+
+    private readonly HttpClient _http;
+    private readonly XaiClientOptions _options;
+    private readonly Uri _endpoint;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+
+    public XaiChatClient(HttpClient httpClient, XaiClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _http = httpClient;
+        _options = options ?? new XaiClientOptions();
+        Uri root = _options.BaseAddress ?? httpClient.BaseAddress ?? XaiClientOptions.DefaultBaseAddress;
+        _endpoint = new Uri(EnsureTrailingSlash(root), "chat/completions");
+        _retry = RetryPipeline.Create(_options.Retry, _options.TimeProvider);
+    }
+
+    /// <summary>Where requests go.</summary>
+    public Uri Endpoint => _endpoint;
+
+    /// <summary>Sends the request and returns the whole completion.</summary>
+    /// <exception cref="XaiApiException">The server answered with an error status.</exception>
+    /// <exception cref="XaiUnexpectedContentTypeException">The answer was not JSON.</exception>
+    /// <exception cref="JsonException">The answer did not match the schema (the message says where).</exception>
+    public async Task<ChatCompletion> CompleteAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Stream == true)
+        {
+            request = request with { Stream = null, StreamOptions = null };
+        }
+
+        using HttpResponseMessage response = await SendAsync(request, AcceptJson, cancellationToken).ConfigureAwait(false);
+        string? mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new XaiUnexpectedContentTypeException(mediaType, "application/json", await HttpErrors.ReadTextAsync(response, 4096, cancellationToken).ConfigureAwait(false));
+        }
+
+        Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false)
+                ?? throw new JsonException("Expected a chat completion but the body was null.");
+        }
+    }
+
+    /// <summary>
+    /// Streams the completion: sets <c>stream: true</c> and <c>stream_options.include_usage</c>, then
+    /// yields each chunk as it arrives. Cancelling stops reading at once and releases the connection.
+    /// </summary>
+    public IAsyncEnumerable<ChatCompletionChunk> StreamAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default) =>
+        StreamAsync(request, new ChatCompletionAccumulator(), cancellationToken);
+
+    /// <summary>
+    /// Streams the completion and folds every chunk into <paramref name="accumulator"/> as it goes,
+    /// so <see cref="ChatCompletionAccumulator.Build"/> gives the final message afterwards.
+    /// </summary>
+    /// <exception cref="XaiApiException">The server answered with an error status (before any chunk).</exception>
+    /// <exception cref="XaiUnexpectedContentTypeException">The answer was not an event stream.</exception>
+    /// <exception cref="XaiMalformedEventException">An event could not be read as a chunk.</exception>
+    /// <exception cref="XaiStreamErrorException">The server sent an error event.</exception>
+    /// <exception cref="XaiStreamTruncatedException">The stream ended before [DONE] and any finish_reason.</exception>
+    public IAsyncEnumerable<ChatCompletionChunk> StreamAsync(ChatCompletionRequest request, ChatCompletionAccumulator accumulator, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ChatCompletionRequest streaming = request with
+        {
+            Stream = true,
+            StreamOptions = (request.StreamOptions ?? new StreamOptions()) with { IncludeUsage = true },
+        };
+        return StreamCoreAsync(streaming, accumulator, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ChatCompletionChunk> StreamCoreAsync(
+        ChatCompletionRequest request,
+        ChatCompletionAccumulator accumulator,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendAsync(request, AcceptEventStream, cancellationToken).ConfigureAwait(false);
+        string? mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new XaiUnexpectedContentTypeException(mediaType, "text/event-stream", await HttpErrors.ReadTextAsync(response, 4096, cancellationToken).ConfigureAwait(false));
+        }
+
+        using CancellationTokenSource? idle = _options.StreamIdleTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationToken readToken = idle?.Token ?? cancellationToken;
+        Stream body = await response.Content.ReadAsStreamAsync(readToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            idle?.CancelAfter(_options.StreamIdleTimeout!.Value);
+            IAsyncEnumerator<ChatCompletionChunk> chunks = ChunkStream.ReadAsync(body, accumulator, readToken).GetAsyncEnumerator(readToken);
+            try
+            {
+                while (true)
+                {
+                    bool more;
+                    try
+                    {
+                        more = await chunks.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException ex) when (idle is not null && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                    {
+                        throw new TimeoutException("No stream event for " + _options.StreamIdleTimeout + "; the stream was abandoned.", ex);
+                    }
+
+                    if (!more)
+                    {
+                        break;
+                    }
+
+                    idle?.CancelAfter(_options.StreamIdleTimeout!.Value);
+                    yield return chunks.Current;
+                }
+            }
+            finally
+            {
+                await chunks.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends the request (retrying refused attempts) and returns a response with a success status
+    /// whose body has not been read; error statuses become <see cref="XaiApiException"/>.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(ChatCompletionRequest request, MediaTypeWithQualityHeaderValue accept, CancellationToken cancellationToken)
+    {
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, XaiChatJsonContext.Default.ChatCompletionRequest);
+        HttpResponseMessage response = await _retry.ExecuteAsync(
+            static async (state, token) => await state.Client.SendOnceAsync(state.Body, state.Accept, token).ConfigureAwait(false),
+            (Client: this, Body: body, Accept: accept),
+            cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(byte[] body, MediaTypeWithQualityHeaderValue accept, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint);
+        message.Content = new ByteArrayContent(body);
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        message.Headers.Accept.Add(accept);
+        message.Headers.UserAgent.ParseAdd(_options.UserAgent);
+        if (_options.ApiKey is { Length: > 0 } key)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (_options.RequestTimeout is not { } timeout)
+        {
+            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("No response headers within " + timeout + ".", ex);
+        }
+    }
+
+    private static Uri EnsureTrailingSlash(Uri root) =>
+        root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
+}
