@@ -112,7 +112,7 @@ namespace XaiAot.Generators.Emit
             if (summary is not null && summary.Trim().Length > 0)
             {
                 writer.Line("/// <summary>");
-                foreach (string line in summary.Trim().Replace("\r\n", "\n").Split('\n'))
+                foreach (string line in summary.Trim().Replace("\r\n", "\n").Split(LineBreaks))
                 {
                     writer.Line(("/// " + Xml(line.TrimEnd())).TrimEnd());
                 }
@@ -122,9 +122,12 @@ namespace XaiAot.Generators.Emit
 
             if (remarks is not null)
             {
-                writer.Line("/// <remarks>" + Xml(remarks) + "</remarks>");
+                writer.Line("/// <remarks>" + Xml(string.Join(" ", remarks.Split(LineBreaks))) + "</remarks>");
             }
         }
+
+        /// <summary>Every character C# reads as the end of a line: text holding one must not leave the comment.</summary>
+        private static readonly char[] LineBreaks = { '\n', '\r', '\u0085', '\u2028', '\u2029' };
 
         public static void Obsolete(SourceWriter writer, bool deprecated)
         {
@@ -134,7 +137,38 @@ namespace XaiAot.Generators.Emit
             }
         }
 
-        public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        /// <summary>Text for a doc comment: markup escaped, and characters XML cannot hold (controls, lone surrogates) replaced.</summary>
+        public static string Xml(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    default:
+                        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                        {
+                            builder.Append(c).Append(text[++i]);
+                        }
+                        else if ((c < 0x20 && c != '\t') || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
+                        {
+                            builder.Append('\uFFFD');
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
 
         public static string Bit(int index) => "(1UL << " + (index % 64).ToString(CultureInfo.InvariantCulture) + ")";
 

@@ -191,6 +191,8 @@ namespace XaiAot.Generators.Emit
             }
 
             w.Line("member = reader.GetString()!;");
+            w.Line("index = -1;");
+
             switch (type.Additional)
             {
                 case AdditionalMembers.Reject:

@@ -201,14 +201,24 @@ internal static class SchemaRuntime
     public static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>
         Error(ref reader, "Expected " + expected + " but found " + Describe(ref reader) + ".");
 
-    public static global::System.Text.Json.JsonException Missing(ref global::System.Text.Json.Utf8JsonReader reader, string member, string expected, string typeName) =>
-        Error(ref reader, "Missing required member '" + member + "' (" + expected + ") of " + typeName + ".");
+    /// <summary>A required member is absent; the path names it (<c>$.items[2].child</c>).</summary>
+    public static global::System.Text.Json.JsonException Missing(ref global::System.Text.Json.Utf8JsonReader reader, string member, string expected, string typeName)
+    {
+        global::System.Text.Json.JsonException error = Error(ref reader, "Missing required member '" + member + "' (" + expected + ") of " + typeName + ".");
+        AddPath(error, member, -1);
+        return error;
+    }
 
     public static global::System.Text.Json.JsonException UnknownMember(ref global::System.Text.Json.Utf8JsonReader reader, string member, string typeName) =>
         Error(ref reader, "Unexpected member '" + member + "': the schema of " + typeName + " allows no members beyond those it names.");
 
-    public static global::System.Text.Json.JsonException UnknownDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string member, string union, string expected) =>
-        Error(ref reader, "Unknown '" + member + "' " + Describe(ref reader) + " for " + union + "; expected one of " + expected + ".");
+    /// <summary>The discriminator holds no known value; the path names the discriminator member.</summary>
+    public static global::System.Text.Json.JsonException UnknownDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string member, string union, string expected)
+    {
+        global::System.Text.Json.JsonException error = Error(ref reader, "Unknown discriminator '" + member + "' of " + union + ": expected one of " + expected + " but found " + Describe(ref reader) + ".");
+        AddPath(error, member, -1);
+        return error;
+    }
 
     public static global::System.Text.Json.JsonException Truncated(ref global::System.Text.Json.Utf8JsonReader reader) =>
         Error(ref reader, "The JSON ends before the value is complete.");

@@ -32,11 +32,13 @@ namespace XaiAot.Generators.Emit
         /// Reads a value that may be null when <paramref name="type"/> is nullable (array elements,
         /// map values, required-but-nullable members).
         /// </summary>
-        public void ReadNullable(SourceWriter w, TypeRef type, string target)
+        /// <param name="nested">True inside an array or map element: a nested array then records its own
+        /// index in the error path instead of the enclosing member's <c>index</c>.</param>
+        public void ReadNullable(SourceWriter w, TypeRef type, string target, bool nested = false)
         {
             if (!type.Nullable || type.Kind is ValueKind.Any or ValueKind.AnyObject)
             {
-                Read(w, type, target);
+                Read(w, type, target, nested);
                 return;
             }
 
@@ -44,12 +46,12 @@ namespace XaiAot.Generators.Emit
             w.Line(target + " = null;");
             w.Close();
             w.Open("else");
-            Read(w, type, target);
+            Read(w, type, target, nested);
             w.Close();
         }
 
         /// <summary>Reads a non-null value into <paramref name="target"/> (null target: check only, for constants).</summary>
-        public void Read(SourceWriter w, TypeRef type, string? target)
+        public void Read(SourceWriter w, TypeRef type, string? target, bool nested = false)
         {
             string rt = Runtime;
             switch (type.Kind)
@@ -84,7 +86,7 @@ namespace XaiAot.Generators.Emit
                     w.Line(target + " = " + CSharp.Qualified(_spec, type.Name!) + ".JsonRead(ref reader);");
                     break;
                 case ValueKind.Array:
-                    ReadArray(w, type, target!);
+                    ReadArray(w, type, target!, nested);
                     break;
                 case ValueKind.Map:
                     ReadMap(w, type, target!);
@@ -108,7 +110,12 @@ namespace XaiAot.Generators.Emit
             }
         }
 
-        private void ReadArray(SourceWriter w, TypeRef type, string target)
+        /// <summary>
+        /// The outermost array of a member reports its position through the reader's <c>index</c>
+        /// local (no extra try block on the hot path); an array nested in an array or a map adds its
+        /// own index to the path with an exception filter, so errors read <c>$.rows[1][0]</c>.
+        /// </summary>
+        private void ReadArray(SourceWriter w, TypeRef type, string target, bool nested)
         {
             string n = Next();
             string element = CSharp.TypeOf(_spec, type.Element!, type.Element!.Nullable);
@@ -123,9 +130,22 @@ namespace XaiAot.Generators.Emit
             w.Open("if (reader.TokenType == " + CSharp.Token + ".EndArray)");
             w.Line("break;");
             w.Close();
-            w.Line("index = " + items + ".Count;");
             w.Line(element + " " + item + ";");
-            ReadNullable(w, type.Element!, item);
+            if (nested)
+            {
+                w.Open("try");
+                ReadNullable(w, type.Element!, item, nested: true);
+                w.Close();
+                w.Open("catch (global::System.Exception ex) when (" + Runtime + ".AddPath(ex, null, " + items + ".Count))");
+                w.Line("throw;");
+                w.Close();
+            }
+            else
+            {
+                w.Line("index = " + items + ".Count;");
+                ReadNullable(w, type.Element!, item, nested: true);
+            }
+
             w.Line(items + ".Add(" + item + ");");
             w.Close();
             w.Line(target + " = " + items + ".ToArray();");
@@ -150,7 +170,12 @@ namespace XaiAot.Generators.Emit
             w.Line("string " + key + " = reader.GetString()!;");
             w.Line(Runtime + ".Next(ref reader);");
             w.Line(element + " " + item + ";");
-            ReadNullable(w, type.Element!, item);
+            w.Open("try");
+            ReadNullable(w, type.Element!, item, nested: true);
+            w.Close();
+            w.Open("catch (global::System.Exception ex) when (" + Runtime + ".AddPath(ex, " + key + ", -1))");
+            w.Line("throw;");
+            w.Close();
             w.Line(map + "[" + key + "] = " + item + ";");
             w.Close();
             w.Line(target + " = " + map + ";");

@@ -222,6 +222,16 @@ namespace XaiAot.Generators.Parsing
 
                 if (c != '\\')
                 {
+                    if (char.IsSurrogate(c))
+                    {
+                        if (!char.IsHighSurrogate(c) || _pos + 1 >= _text.Length || !char.IsLowSurrogate(_text[_pos + 1]))
+                        {
+                            throw Error("Unpaired surrogate U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " inside a string: it has no UTF-8 form");
+                        }
+
+                        _pos++;
+                    }
+
                     _pos++;
                     continue;
                 }
@@ -253,8 +263,20 @@ namespace XaiAot.Generators.Parsing
                             throw Error("Invalid \\u escape: expected four hexadecimal digits");
                         }
 
+                        if (char.IsLowSurrogate((char)code) || (char.IsHighSurrogate((char)code) && !LowSurrogateEscapeAt(_pos + 4)))
+                        {
+                            _pos -= 2;
+                            throw Error("Unpaired surrogate \\u" + _text.Substring(_pos + 2, 4) + " inside a string: it has no UTF-8 form");
+                        }
+
                         builder.Append((char)code);
                         _pos += 4;
+                        if (char.IsHighSurrogate((char)code))
+                        {
+                            builder.Append((char)int.Parse(_text.Substring(_pos + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+                            _pos += 6;
+                        }
+
                         break;
                     default:
                         _pos--;
@@ -264,6 +286,11 @@ namespace XaiAot.Generators.Parsing
                 runStart = _pos;
             }
         }
+
+        private bool LowSurrogateEscapeAt(int at) =>
+            at + 6 <= _text.Length && _text[at] == '\\' && _text[at + 1] == 'u'
+            && int.TryParse(_text.Substring(at + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int low)
+            && char.IsLowSurrogate((char)low);
 
         private JsonTree ReadObject(int depth)
         {

@@ -27,6 +27,11 @@ namespace XaiAot.Generators.Parsing
             "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "JsonRead", "JsonWrite",
         };
 
+        private static readonly string[] ContextReservedNames =
+        {
+            "Default", "Options", "Converters", "SchemaRuntime", "CreateTypeInfo", "GetTypeInfo", "GeneratedSerializerOptions", "s_default",
+        };
+
         private readonly JsonTree _root;
         private readonly string? _rootId;
         private readonly DiagnosticBag _diagnostics;
@@ -61,6 +66,16 @@ namespace XaiAot.Generators.Parsing
             if (!Identifiers.IsValidIdentifier(contextName))
             {
                 diagnostics.Add(Diagnostics.InvalidOption, fileStart, "ContextName", contextName, fileName, "class name");
+            }
+            else if (Array.IndexOf(ContextReservedNames, contextName) >= 0 || contextName.StartsWith("_", StringComparison.Ordinal))
+            {
+                // The context declares these members itself (and a field "_" + each type name); a class
+                // cannot have a member named like itself (CS0542).
+                diagnostics.Add(Diagnostics.InvalidOption, fileStart, "ContextName", contextName, fileName, "class name here: the context declares a member of that name");
+            }
+            else if (contextName.All(c => c >= 'a' && c <= 'z'))
+            {
+                diagnostics.Add(Diagnostics.InvalidOption, fileStart, "ContextName", contextName, fileName, "class name without warning CS8981: lower-case type names are reserved for the language");
             }
 
             if (diagnostics.HasErrors)

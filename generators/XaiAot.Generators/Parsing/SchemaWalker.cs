@@ -96,6 +96,11 @@ namespace XaiAot.Generators.Parsing
                     {
                         WalkSchema(value, at);
                     }
+                    else if (value.Kind == JsonKind.Array && member.Name == "items")
+                    {
+                        // The tuple form of drafts before 2020-12 (now prefixItems): valid, but not supported.
+                        _diagnostics.Add(Diagnostics.UnsupportedKeyword, member.NamePosition, member.Name, JsonPointer.Display(at));
+                    }
                     else
                     {
                         Wrong(member, at, "a schema (an object or a boolean)");
