@@ -71,13 +71,14 @@ namespace XaiAot.Generators.Parsing
             while (_pos < _text.Length)
             {
                 char c = _text[_pos];
-                if (c == '\n')
+                if (c == '\n' || c == '\r')
                 {
-                    _pos++;
+                    // \n, \r\n and a lone \r each end a line, as they do for the compiler and editors.
+                    _pos += c == '\r' && _pos + 1 < _text.Length && _text[_pos + 1] == '\n' ? 2 : 1;
                     _line++;
                     _lineStart = _pos;
                 }
-                else if (c == ' ' || c == '\t' || c == '\r')
+                else if (c == ' ' || c == '\t')
                 {
                     _pos++;
                 }
@@ -260,6 +261,7 @@ namespace XaiAot.Generators.Parsing
                         if (_pos + 4 > _text.Length
                             || !int.TryParse(_text.Substring(_pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
                         {
+                            _pos -= 2;
                             throw Error("Invalid \\u escape: expected four hexadecimal digits");
                         }
 
@@ -279,7 +281,7 @@ namespace XaiAot.Generators.Parsing
 
                         break;
                     default:
-                        _pos--;
+                        _pos -= 2;
                         throw Error("Invalid escape '\\" + e + "' inside a string");
                 }
 

@@ -191,8 +191,12 @@ namespace XaiAot.Generators.Parsing
             {
                 // Reached again before it was registered: a chain of $ref/anyOf/items that never
                 // passes through an object, so no C# type can stand for it.
-                string reference = schema.Get("$ref")?.Text ?? JsonPointer.Display(pointer);
-                _diagnostics.Add(Diagnostics.RefCycle, schema.Get("$ref")?.Position ?? schema.Position, reference, JsonPointer.Display(pointer));
+                JsonTree? cycle = schema.Get("$ref");
+                _diagnostics.Add(
+                    Diagnostics.RefCycle,
+                    cycle?.Position ?? schema.Position,
+                    cycle?.Text ?? JsonPointer.Display(pointer),
+                    JsonPointer.Display(cycle is null ? pointer : JsonPointer.Append(pointer, "$ref")));
                 return TypeRef.Any;
             }
 

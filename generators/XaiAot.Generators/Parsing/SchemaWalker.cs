@@ -246,7 +246,7 @@ namespace XaiAot.Generators.Parsing
             value.Kind switch
             {
                 JsonKind.Object => "an object",
-                JsonKind.Array => "an array",
+                JsonKind.Array => value.Items!.Count == 0 ? "an empty array" : "an array",
                 JsonKind.String => "the string " + value.Describe(),
                 JsonKind.Number => "the number " + value.Text,
                 _ => value.Describe(),
