@@ -34,8 +34,7 @@ internal static class GeneratorHarness
         });
 
     /// <summary>The test project's source folder (schemas and snapshots live beside the tests).</summary>
-    public static string SourceDirectory([CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(Path.GetDirectoryName(path)!)!;
+    public static string SourceDirectory() => Path.GetDirectoryName(Path.GetDirectoryName(ThisFile())!)!;
 
     /// <summary>A schema of the test project's Schemas/ folder (the same files compiled into this assembly).</summary>
     public static SchemaFile Schema(string fileName, string? ns = null, string? contextName = null) =>
@@ -89,6 +88,8 @@ internal static class GeneratorHarness
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
         return new GeneratorRun(driver, compilation, output, driverDiagnostics);
     }
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
