@@ -42,7 +42,7 @@ public static class ChunkStream
                 {
                     more = await enumerator.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is IOException or System.Net.Http.HttpRequestException && !cancellationToken.IsCancellationRequested)
                 {
                     // The connection broke mid-body: the same loss as a clean early end, plus the cause.
                     throw Truncated(parser, accumulator, ex);
@@ -61,6 +61,8 @@ public static class ChunkStream
 
                 if (kind == ChunkEventKind.Chunk)
                 {
+                    // The parser may hold buffered events; a cancelled caller gets none of them.
+                    cancellationToken.ThrowIfCancellationRequested();
                     accumulator.Append(chunk!);
                     yield return chunk!;
                 }
