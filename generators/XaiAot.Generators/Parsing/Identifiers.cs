@@ -20,7 +20,15 @@ namespace XaiAot.Generators.Parsing
 
             // SCREAMING_CASE reads better as ScreamingCase; mixed-case words keep their inner capitals.
             bool shouting = !HasLowercase(name);
-            foreach (char c in name)
+            int start = 0;
+            if (name.Length > 1 && (name[0] == '+' || name[0] == '-') && char.IsDigit(name[1]))
+            {
+                // A signed number ("+1", "-1": GitHub's reactions) keeps its sign as a word.
+                builder.Append(name[0] == '+' ? "Plus" : "Minus");
+                start = 1;
+            }
+
+            foreach (char c in name.Substring(start))
             {
                 if (IsIdentifierPart(c) && c != '_')
                 {
@@ -126,9 +134,11 @@ namespace XaiAot.Generators.Parsing
                 return wanted;
             }
 
+            // "Foo1" taken twice becomes "Foo1_2", not "Foo12", which would read as another number.
+            string stem = wanted.Length > 0 && char.IsDigit(wanted[wanted.Length - 1]) ? wanted + "_" : wanted;
             for (int i = 2; ; i++)
             {
-                string candidate = wanted + i.ToString(CultureInfo.InvariantCulture);
+                string candidate = stem + i.ToString(CultureInfo.InvariantCulture);
                 if (_taken.Add(candidate))
                 {
                     return candidate;

@@ -54,6 +54,15 @@ namespace XaiAot.Generators.Parsing
             ["examples"] = KeywordClass.Annotation,
             ["$comment"] = KeywordClass.Annotation,
 
+            // 2020-12 meta-data vocabulary: annotations, not assertions (they change nothing on the wire).
+            ["readOnly"] = KeywordClass.Annotation,
+            ["writeOnly"] = KeywordClass.Annotation,
+
+            // OpenAPI's documentation-only keywords, on nearly every schema of a real API document.
+            ["example"] = KeywordClass.Annotation,
+            ["externalDocs"] = KeywordClass.Annotation,
+            ["xml"] = KeywordClass.Annotation,
+
             ["pattern"] = KeywordClass.ValidationOnly,
             ["minLength"] = KeywordClass.ValidationOnly,
             ["maxLength"] = KeywordClass.ValidationOnly,
@@ -73,8 +82,6 @@ namespace XaiAot.Generators.Parsing
             ["contentEncoding"] = KeywordClass.ValidationOnly,
             ["contentMediaType"] = KeywordClass.ValidationOnly,
             ["contentSchema"] = KeywordClass.ValidationOnly,
-            ["readOnly"] = KeywordClass.ValidationOnly,
-            ["writeOnly"] = KeywordClass.ValidationOnly,
             ["$vocabulary"] = KeywordClass.ValidationOnly,
 
             ["if"] = KeywordClass.UnsupportedStructure,

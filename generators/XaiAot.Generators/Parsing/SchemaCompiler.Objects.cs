@@ -175,7 +175,7 @@ namespace XaiAot.Generators.Parsing
                 return schema.Kind == JsonKind.True;
             }
 
-            if (schema.Get("oneOf") is not null || schema.Get("anyOf") is not null || schema.Get("enum") is not null || schema.Get("const") is not null)
+            if (ShapingAlternatives(schema) is not null || schema.Get("enum") is not null || schema.Get("const") is not null)
             {
                 return false;
             }

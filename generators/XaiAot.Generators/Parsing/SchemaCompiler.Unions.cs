@@ -270,10 +270,10 @@ namespace XaiAot.Generators.Parsing
                 return kinds;
             }
 
-            if ((schema.Get("oneOf") ?? schema.Get("anyOf")) is { Kind: JsonKind.Array } alternatives)
+            if (ShapingAlternatives(schema) is { } alternatives)
             {
                 KindSet kinds = nullable;
-                foreach (JsonTree alternative in alternatives.Items!)
+                foreach (JsonTree alternative in alternatives.Value.Items!)
                 {
                     kinds |= PeekKinds(alternative, visited);
                 }

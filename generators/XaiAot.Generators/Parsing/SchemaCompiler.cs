@@ -250,10 +250,19 @@ namespace XaiAot.Generators.Parsing
                 return BuildConst(constant, JsonPointer.Append(pointer, "const"), nullable);
             }
 
-            JsonMember? alternatives = schema.Member("oneOf") ?? schema.Member("anyOf");
-            if (alternatives is { Value.Kind: JsonKind.Array } && alternatives.Value.Items!.Count > 0)
+            foreach (string keyword in new[] { "oneOf", "anyOf" })
             {
-                if (schema.Member("oneOf") is not null && schema.Member("anyOf") is { } ignored)
+                if (schema.Member(keyword) is { } constraints && IsConstraintOnly(constraints.Value))
+                {
+                    // `anyOf: [{required: [a]}, {required: [b]}]` constrains an object without shaping it.
+                    _diagnostics.Add(Diagnostics.ValidationKeywordIgnored, constraints.NamePosition, keyword, JsonPointer.Display(JsonPointer.Append(pointer, keyword)));
+                }
+            }
+
+            JsonMember? alternatives = ShapingAlternatives(schema);
+            if (alternatives is not null)
+            {
+                if (alternatives.Name == "oneOf" && schema.Member("anyOf") is { } ignored && !IsConstraintOnly(ignored.Value))
                 {
                     _diagnostics.Add(Diagnostics.IgnoredBesideKeyword, ignored.NamePosition, "anyOf", JsonPointer.Display(JsonPointer.Append(pointer, "anyOf")), "oneOf");
                 }
@@ -320,6 +329,52 @@ namespace XaiAot.Generators.Parsing
                 default:
                     return TypeRef.Any.AsNullable(nullable);
             }
+        }
+
+        /// <summary>The <c>oneOf</c> (else <c>anyOf</c>) that decides the type, skipping constraint-only ones.</summary>
+        internal static JsonMember? ShapingAlternatives(JsonTree schema)
+        {
+            foreach (string keyword in new[] { "oneOf", "anyOf" })
+            {
+                if (schema.Member(keyword) is { Value: { Kind: JsonKind.Array, Items.Count: > 0 } } member && !IsConstraintOnly(member.Value))
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True for alternatives that only add constraints (<c>required</c>, validation keywords,
+        /// annotations) and so do not change the shape: the JSON Schema idiom for "at least one of".
+        /// </summary>
+        internal static bool IsConstraintOnly(JsonTree alternatives)
+        {
+            if (alternatives.Kind != JsonKind.Array || alternatives.Items!.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (JsonTree alternative in alternatives.Items)
+            {
+                if (alternative.Kind != JsonKind.Object)
+                {
+                    return false;
+                }
+
+                foreach (JsonMember member in alternative.Members!)
+                {
+                    bool constraint = member.Name == "required"
+                        || Keywords.Classify(member.Name) is KeywordClass.ValidationOnly or KeywordClass.Annotation or KeywordClass.Unknown;
+                    if (!constraint)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         private static bool IsDateTime(JsonTree schema) => schema.Get("format") is { Kind: JsonKind.String, Text: "date-time" };
@@ -413,19 +468,35 @@ namespace XaiAot.Generators.Parsing
             {
                 case JsonKind.String:
                     return new TypeRef(ValueKind.Const, nullable, Const: new ConstValue(ValueKind.String, JsonTreeWriter.Quote(value.Text!), value.Text));
-                case JsonKind.Number:
-                    bool integral = value.Text!.IndexOfAny(new[] { '.', 'e', 'E' }) < 0
-                        && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-                    return new TypeRef(ValueKind.Const, nullable, Const: new ConstValue(integral ? ValueKind.Integer : ValueKind.Number, value.Text, null));
+                case JsonKind.Number when ScalarConst(value, nullable) is { } number:
+                    return number;
                 case JsonKind.True:
                 case JsonKind.False:
-                    return new TypeRef(ValueKind.Const, nullable, Const: new ConstValue(ValueKind.Boolean, value.Describe(), null));
+                    return ScalarConst(value, nullable)!;
                 case JsonKind.Null:
                     return TypeRef.Any.AsNullable(true);
                 default:
                     _diagnostics.Add(Diagnostics.UnsupportedEnum, constant.NamePosition, "const", JsonPointer.Display(pointer), SchemaWalker.Article(value), "JsonElement (kept as it came, not checked)");
                     return TypeRef.Any.AsNullable(nullable);
             }
+        }
+
+        /// <summary>A number or boolean constant; null for a number no double can hold (1e400).</summary>
+        private static TypeRef? ScalarConst(JsonTree value, bool nullable)
+        {
+            if (value.Kind is JsonKind.True or JsonKind.False)
+            {
+                return new TypeRef(ValueKind.Const, nullable, Const: new ConstValue(ValueKind.Boolean, value.Describe(), null));
+            }
+
+            bool integral = value.Text!.IndexOfAny(new[] { '.', 'e', 'E' }) < 0
+                && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            if (!integral && (!double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || double.IsInfinity(number) || double.IsNaN(number)))
+            {
+                return null;
+            }
+
+            return new TypeRef(ValueKind.Const, nullable, Const: new ConstValue(integral ? ValueKind.Integer : ValueKind.Number, value.Text, null));
         }
 
         private TypeRef BuildEnum(JsonTree schema, string pointer, string hint, JsonTree values, bool nullable)
@@ -461,6 +532,14 @@ namespace XaiAot.Generators.Parsing
 
             string enumPointer = JsonPointer.Display(JsonPointer.Append(pointer, "enum"));
             JsonMember enumMember = schema.Member("enum")!;
+            var nonNull = values.Items.Where(v => v.Kind != JsonKind.Null).ToList();
+            if (nonNull.Count == 1 && nonNull[0].Kind is JsonKind.Number or JsonKind.True or JsonKind.False
+                && ScalarConst(nonNull[0], nullable) is { } single)
+            {
+                // A one-value enum is a constant, whatever its kind (`deleted: {enum: [true]}`).
+                return single;
+            }
+
             if (others != KindSet.None)
             {
                 TypeRef fallback = strings.Count == 0 && others == KindSet.Boolean ? new TypeRef(ValueKind.Boolean, nullable)
