@@ -215,6 +215,57 @@ public class ResponseMappingTests
         Assert.All(updates, u => Assert.Equal("s-1", u.ResponseId));
     }
 
+    [Fact]
+    public async Task Streamed_extras_refusals_and_usage_reach_the_updates()
+    {
+        string sse =
+            Chunk("""{"role":"assistant","content":"Hel","x_delta":true}""") +
+            Chunk("""{"content":"lo","refusal":"partly "}""") +
+            "data: {\"id\":\"s-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"refused\"},\"finish_reason\":\"stop\"}]," +
+            "\"citations\":[\"https://example.com/s\"],\"x_chunk\":{\"k\":1}}\n\n" +
+            "data: {\"id\":\"s-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[]," +
+            "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,\"total_tokens\":9,\"completion_tokens_details\":{\"reasoning_tokens\":4},\"cost_in_usd_ticks\":77}}\n\n" +
+            "data: [DONE]\n\n";
+        using var http = new HttpClient(new SseHandler(sse));
+        var adapter = new XaiChatClientAdapter(new XaiChatClient(http, new XaiClientOptions { Retry = XaiRetryOptions.None }), "m");
+
+        List<ChatResponseUpdate> updates = [];
+        await foreach (ChatResponseUpdate update in adapter.GetStreamingResponseAsync([new(ChatRole.User, "go")]))
+        {
+            updates.Add(update);
+        }
+
+        Assert.Equal(4, updates.Count);
+        Assert.True(((JsonElement)updates[0].AdditionalProperties!["x_delta"]!).GetBoolean());
+        Assert.Equal(ChatFinishReason.Stop, updates[2].FinishReason);
+        Assert.Equal("partly refused", updates[2].Contents.OfType<ErrorContent>().Single().Message);
+        Assert.Equal("https://example.com/s", ((JsonElement)updates[2].AdditionalProperties![XaiPropertyNames.Citations]!)[0].GetString());
+        Assert.Equal(1, ((JsonElement)updates[2].AdditionalProperties!["x_chunk"]!).GetProperty("k").GetInt32());
+
+        UsageContent usage = updates[3].Contents.OfType<UsageContent>().Single();
+        Assert.Equal((3L, 6L, 9L, 4L), (usage.Details.InputTokenCount, usage.Details.OutputTokenCount, usage.Details.TotalTokenCount, usage.Details.ReasoningTokenCount));
+        Assert.Equal(77, usage.Details.AdditionalCounts![XaiPropertyNames.CostInUsdTicks]);
+
+        ChatResponse response = updates.ToChatResponse();
+        Assert.Equal("Hello", response.Text);
+        Assert.Equal(77, response.Usage!.AdditionalCounts![XaiPropertyNames.CostInUsdTicks]);
+    }
+
+    [Fact]
+    public async Task Bad_options_fail_at_the_call_and_cancellation_reaches_the_request()
+    {
+        using var http = new HttpClient(new SseHandler("data: [DONE]\n\n"));
+        var adapter = new XaiChatClientAdapter(new XaiChatClient(http, new XaiClientOptions { Retry = XaiRetryOptions.None }));
+
+        // No model: thrown by GetStreamingResponseAsync itself, before anything is enumerated.
+        Assert.Throws<InvalidOperationException>(() => adapter.GetStreamingResponseAsync([new(ChatRole.User, "go")]));
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => adapter.GetResponseAsync([new(ChatRole.User, "go")], new ChatOptions { ModelId = "m" }, cancelled.Token));
+    }
+
     private static string Chunk(string delta) =>
         "data: {\"id\":\"s-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":" + delta + "}]}\n\n";
 
