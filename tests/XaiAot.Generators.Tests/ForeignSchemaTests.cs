@@ -1,0 +1,163 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using XaiAot.Generators.Tests.Foreign.GitHub;
+using XaiAot.Generators.Tests.Foreign.JsonFeed;
+using XaiAot.Generators.Tests.Foreign.Kubernetes;
+using XaiAot.Generators.Tests.Foreign.Shop;
+using XaiAot.Generators.Tests.Support;
+
+namespace XaiAot.Generators.Tests;
+
+/// <summary>
+/// Schemas written in the style of public API documents (a GitHub webhook, JSON Feed 1.1, a
+/// Kubernetes Deployment, a 70-definition OpenAPI-flavoured payments API): generated through the
+/// driver with only the expected diagnostics, compiled with zero warnings, and a sample document of
+/// each round-tripped through the types compiled into this assembly.
+/// </summary>
+public sealed class ForeignSchemaTests
+{
+    [Theory]
+    [InlineData("github-issues-event.schema.json", "XAOT0102:1")]
+    [InlineData("jsonfeed.schema.json", "XAOT0100:5 XAOT0101:2")]
+    [InlineData("kubernetes-deployment.schema.json", "XAOT0103:20")]
+    [InlineData("shop-openapi.schema.json", "XAOT0100:80 XAOT0103:88 XAOT0107:1")]
+    public void GeneratesWithOnlyTheExpectedDiagnosticsAndCompilesCleanly(string file, string expected)
+    {
+        GeneratorRun run = GeneratorHarness.Run(new SchemaFile(Path.Combine(GeneratorHarness.SourceDirectory(), "Foreign", file), ReadForeign(file), "Foreign.Api"));
+        string actual = string.Join(" ", run.Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + ":" + g.Count()));
+        Assert.Equal(expected, actual);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        run.AssertCompiles();
+    }
+
+    [Fact]
+    public void LargeOpenApiDocumentHasFiftyPlusDefinitions()
+    {
+        JsonNode schema = JsonNode.Parse(ReadForeign("shop-openapi.schema.json"))!;
+        Assert.True(schema["definitions"]!.AsObject().Count >= 50);
+        GeneratorRun run = GeneratorHarness.Run(ReadForeign("shop-openapi.schema.json"), "shop.schema.json");
+        Assert.True(run.Sources.Count > 100);
+    }
+
+    [Fact]
+    public void GitHubWebhookPayloadRoundTrips()
+    {
+        IssuesEvent delivery = Json.RoundTrip(ReadForeign("github-issues-opened.json"), GithubIssuesEventJsonContext.Default.IssuesEvent);
+        IssuesOpened opened = Assert.IsType<IssuesOpened>(delivery);
+        Assert.Equal("opened", delivery.Action);
+        Assert.Equal(444500041, opened.Issue.Id);
+        Assert.Null(opened.Issue.Assignee);
+        Assert.Null(opened.Issue.ClosedAt);
+        Assert.Equal(IssueState.Open, opened.Issue.State);
+        Assert.Equal(AuthorAssociation.Owner, opened.Issue.AuthorAssociation);
+        Assert.Equal(1, opened.Issue.Reactions!.Plus1);
+        Assert.Equal(0, opened.Issue.Reactions.Minus1);
+        Assert.Equal("closed", opened.Issue.Milestone!.State.Value);
+        Assert.True(opened.Repository.CreatedAt.IsString);
+        Assert.Equal(1557933565, opened.Repository.PushedAt!.Value.AsInteger);
+        Assert.Null(opened.Repository.License);
+        Assert.Null(opened.Issue.Labels[0].Description);
+
+        // additionalProperties: false everywhere in octokit's schemas: a new member is an error with its path.
+        JsonNode node = JsonNode.Parse(ReadForeign("github-issues-opened.json"))!;
+        node["issue"]!["user"]!["twitter_username"] = "x";
+        string message = Json.ReadError(node.ToJsonString(), GithubIssuesEventJsonContext.Default.IssuesEvent);
+        Assert.Contains("Unexpected member 'twitter_username'", message, StringComparison.Ordinal);
+        Assert.Contains("Path: $.issue.user.twitter_username", message, StringComparison.Ordinal);
+
+        node = JsonNode.Parse(ReadForeign("github-issues-opened.json"))!;
+        node["action"] = "transferred";
+        message = Json.ReadError(node.ToJsonString(), GithubIssuesEventJsonContext.Default.IssuesEvent);
+        Assert.Contains("'opened', 'closed', 'labeled'", message, StringComparison.Ordinal);
+        Assert.Contains("Path: $.action", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonFeedRoundTripsWithExtensions()
+    {
+        JSONFeed feed = Json.RoundTrip(ReadForeign("jsonfeed.json"), JsonFeedContext.Default.JSONFeed);
+        Assert.Equal("My Example Feed", feed.Title);
+        Assert.Equal(2, feed.Items.Count);
+        Assert.Equal(new DateTimeOffset(2020, 8, 7, 11, 44, 36, TimeSpan.Zero), feed.Items[0].DatePublished);
+        Assert.Equal(TimeSpan.FromHours(-7), feed.Items[1].DateModified!.Value.Offset);
+        Assert.Equal(89970236, feed.Items[1].Attachments![0].SizeInBytes);
+        Assert.Equal(5, feed.Items[1].AdditionalProperties!["_custom"].GetProperty("rating").GetInt32());
+        Assert.False(feed.AdditionalProperties!["_blue_shed"].GetProperty("explicit").GetBoolean());
+        Assert.Contains("'id'", Json.ReadError("""{"version": "v", "title": "t", "items": [{"url": "u"}]}""", JsonFeedContext.Default.JSONFeed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KubernetesDeploymentRoundTrips()
+    {
+        IoK8sApiAppsV1Deployment deployment = Json.RoundTrip(ReadForeign("kubernetes-deployment.json"), KubernetesContext.Default.IoK8sApiAppsV1Deployment);
+        Assert.Equal("nginx", deployment.Metadata!.Labels!["app"]);
+        Assert.Null(deployment.Metadata.DeletionTimestamp);
+        Assert.Equal(3, deployment.Spec!.Replicas);
+        IoK8sApiAppsV1DeploymentStrategyRollingUpdate rolling = deployment.Spec.Strategy!.RollingUpdate!;
+        Assert.Equal("25%", rolling.MaxSurge!.Value.AsString);
+        Assert.Equal(1, rolling.MaxUnavailable!.Value.AsInteger);
+        IoK8sApiCoreV1Container container = deployment.Spec.Template.Spec!.Containers[0];
+        Assert.Equal("500m", container.Resources!.Limits!["cpu"].AsString);
+        Assert.Equal(0.25, container.Resources.Requests!["cpu"].AsNumber);
+        Assert.Null(container.Env![1].Value);
+        Assert.Equal("File", container.AdditionalProperties!["terminationMessagePolicy"].GetString());
+        Assert.Equal(JsonValueKind.Object, deployment.Metadata.ManagedFields![0].FieldsV1!.Value.ValueKind);
+        Assert.Equal("Available", deployment.Status!.Conditions![0].Type);
+
+        string message = Json.ReadError(
+            ReadForeign("kubernetes-deployment.json").Replace("\"containerPort\": 80", "\"containerPort\": \"80\"", StringComparison.Ordinal),
+            KubernetesContext.Default.IoK8sApiAppsV1Deployment);
+        Assert.Contains("Path: $.spec.template.spec.containers[0].ports[0].containerPort", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenApiEventRoundTripsThroughDiscriminatorsAndExpandableMembers()
+    {
+        Event evt = Json.RoundTrip(ReadForeign("shop-event.json"), ShopContext.Default.Event);
+        Order order = Assert.IsType<Order>(evt.Data.Object);
+        Assert.Equal("order", evt.Data.Object.Object);
+        Assert.Equal(OrderStatus.Complete, order.Status);
+        Customer customer = order.Customer!.Value.AsCustomer;
+        Assert.Equal("DE", customer.Address!.Country!.Value.Value);
+        CardPaymentMethod card = Assert.IsType<CardPaymentMethod>(customer.DefaultPaymentMethod!.Value.AsPaymentMethod);
+        Assert.Equal("4242", card.Card.Last4);
+        Assert.Equal("card", card.Type);
+        Assert.False(customer.TaxIds![0].Type.IsKnown);
+        OrderLine line = order.LineItems.Data[0];
+        Assert.Equal("prod_1", line.Product!.Value.AsString);
+        Assert.Equal("T-shirt", line.Price!.Product.AsProduct.Name);
+        Assert.Equal(2380, order.AmountTotal.Amount);
+        PaymentIntent intent = order.Payment!.PaymentIntent!.Value.AsPaymentIntent;
+        Assert.IsType<BankTransferInstructionsAction>(intent.NextAction);
+        Assert.Equal(100, intent.Charges!.Data[0].Refunds!.Data[0].Amount);
+        Assert.Equal(10.5, order.Discounts![0].Coupon.PercentOff);
+        Assert.Equal("processing", evt.Data.PreviousAttributes!.Value.GetProperty("status").GetString());
+
+        JsonNode node = JsonNode.Parse(ReadForeign("shop-event.json"))!;
+        node["data"]!["object"]!["object"] = "payout";
+        string message = Json.ReadError(node.ToJsonString(), ShopContext.Default.Event);
+        Assert.Contains("Unknown discriminator 'object' of EventObject", message, StringComparison.Ordinal);
+        Assert.Contains("'customer', 'order', 'invoice', 'charge', 'refund', 'subscription'", message, StringComparison.Ordinal);
+        Assert.Contains("Path: $.data.object.object", message, StringComparison.Ordinal);
+
+        Assert.IsType<DeletedCustomer>(Json.RoundTrip("""{"id": "cus_1", "object": "customer", "deleted": true}""", ShopContext.Default.DeletedCustomer));
+        Assert.Contains("Expected the constant true", Json.ReadError("""{"id": "cus_1", "object": "customer", "deleted": false}""", ShopContext.Default.DeletedCustomer), StringComparison.Ordinal);
+        Payout payout = Json.RoundTrip("""{"id": "po_1", "object": "payout", "amount": 1, "arrival_date": 2, "method": "standard", "status": "paid", "created": 3, "destination": {"id": "ba_1", "object": "bank_account", "last4": "6789", "country": "US", "status": "new"}}""", ShopContext.Default.Payout);
+        Assert.IsType<BankAccount>(payout.Destination!.Value.AsPayoutDestinationObject);
+        Json.RoundTrip("""{"id": "po_1", "object": "payout", "amount": 1, "arrival_date": 2, "method": "standard", "status": "paid", "created": 3, "destination": null}""", ShopContext.Default.Payout);
+    }
+
+    [Fact]
+    public void ThisProjectsOwnSchemaGeneratesCleanly()
+    {
+        string path = Path.Combine(GeneratorHarness.SourceDirectory(), "..", "..", "schema", "xai-chat.schema.json");
+        GeneratorRun run = GeneratorHarness.Run(new SchemaFile(path, System.IO.File.ReadAllText(path), "XaiAot", "XaiChatJsonContext"));
+        run.AssertClean();
+        Assert.Contains(run.Sources, s => s.HintName == "XaiChatJsonContext.ChatCompletionChunk.g.cs");
+    }
+
+    private static string ReadForeign(string file) => System.IO.File.ReadAllText(Path.Combine(GeneratorHarness.SourceDirectory(), "Foreign", file));
+}
