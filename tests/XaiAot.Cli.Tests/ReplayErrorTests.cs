@@ -132,6 +132,21 @@ public sealed class ReplayErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stream_recorded_by_a_client_that_did_not_ask_for_usage_still_replays()
+    {
+        Cassette cassette = LoadSeed();
+        RecordedRequest request = cassette.Interactions[0].Request;
+        string body = request.Body.Replace(",\"stream_options\":{\"include_usage\":true}", string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(request.Body, body);
+        request.Body = body;
+
+        CliResult result = await CliHarness.RunAsync("replay", Save(cassette, "no-usage-option.yaml"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"object\":\"chat.completion\"", Assert.Single(result.OutLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_chat_view_of_a_failing_cassette_reports_each_error_on_stderr_and_goes_on()
     {
         CliResult result = await CliHarness.RunAsync("replay", TestPaths.Cassette(TestPaths.RateLimited), "--no-delay");
