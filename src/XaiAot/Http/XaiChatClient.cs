@@ -7,7 +7,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly;
 
 namespace XaiAot;
 
@@ -25,7 +24,7 @@ public sealed class XaiChatClient
     private readonly HttpClient _http;
     private readonly XaiClientOptions _options;
     private readonly Uri _endpoint;
-    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+    private readonly RetryPolicy _retry;
 
     public XaiChatClient(HttpClient httpClient, XaiClientOptions? options = null)
     {
@@ -34,7 +33,7 @@ public sealed class XaiChatClient
         _options = options ?? new XaiClientOptions();
         Uri root = _options.BaseAddress ?? httpClient.BaseAddress ?? XaiClientOptions.DefaultBaseAddress;
         _endpoint = new Uri(EnsureTrailingSlash(root), "chat/completions");
-        _retry = RetryPipeline.Create(_options.Retry, _options.TimeProvider);
+        _retry = new RetryPolicy(_options.Retry, _options.TimeProvider);
     }
 
     /// <summary>Where requests go.</summary>
@@ -151,8 +150,8 @@ public sealed class XaiChatClient
     private async Task<HttpResponseMessage> SendAsync(ChatCompletionRequest request, MediaTypeWithQualityHeaderValue accept, CancellationToken cancellationToken)
     {
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, XaiChatJsonContext.Default.ChatCompletionRequest);
-        HttpResponseMessage response = await _retry.ExecuteAsync(
-            static async (state, token) => await state.Client.SendOnceAsync(state.Body, state.Accept, token).ConfigureAwait(false),
+        HttpResponseMessage response = await _retry.SendAsync(
+            static (state, token) => state.Client.SendOnceAsync(state.Body, state.Accept, token),
             (Client: this, Body: body, Accept: accept),
             cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
