@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -12,7 +11,7 @@ namespace XaiAot.Recording;
 /// <see cref="Cassette"/> -> YAML that go-vcr reads, built as a representation-model tree (no
 /// reflection). Keys come in go-vcr's own order, then any unknown keys kept from reading.
 /// </summary>
-internal static partial class CassetteYamlWriter
+internal static class CassetteYamlWriter
 {
     public static string Write(Cassette cassette)
     {
@@ -186,7 +185,7 @@ internal static partial class CassetteYamlWriter
     private static YamlScalarNode Text(string value)
     {
         ScalarStyle style;
-        if (value.Length == 0 || LooksLikeNonString().IsMatch(value))
+        if (value.Length == 0 || YamlPlainScalars.ResolvesToNonString(value))
         {
             // Plain would resolve to null, a bool or a number in Go's YAML.
             style = ScalarStyle.DoubleQuoted;
@@ -244,10 +243,6 @@ internal static partial class CassetteYamlWriter
 
         return true;
     }
-
-    // Words and numbers that YAML 1.1 (yaml.v2) or 1.2 (yaml.v3) resolve to something else than a string.
-    [GeneratedRegex(@"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|<<|=)$", RegexOptions.CultureInvariant)]
-    private static partial Regex LooksLikeNonString();
 
     // YamlDocument always starts an implicit document; go-vcr files begin with an explicit "---".
     private sealed class ExplicitDocumentStart(IEmitter inner) : IEmitter
