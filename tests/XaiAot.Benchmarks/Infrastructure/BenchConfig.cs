@@ -9,7 +9,7 @@ using XaiAot.Benchmarks.Data;
 namespace XaiAot.Benchmarks.Infrastructure;
 
 /// <summary>
-/// One short job for every class (3 warmups, 8 measured iterations, one launch): the whole suite
+/// One short job for every class (3 warmups, 10 measured iterations, one launch): the whole suite
 /// runs in a few minutes on two cores. Adds MB/s and bytes per event for the streaming benchmarks.
 /// </summary>
 public sealed class BenchConfig : ManualConfig
@@ -19,7 +19,7 @@ public sealed class BenchConfig : ManualConfig
         AddJob(Job.Default
             .WithLaunchCount(1)
             .WithWarmupCount(3)
-            .WithIterationCount(8)
+            .WithIterationCount(10)
             .WithId("Short"));
         AddColumn(new ThroughputColumn(), new BytesPerChunkColumn());
         AddColumn(CategoriesColumn.Default);
