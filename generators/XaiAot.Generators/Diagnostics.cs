@@ -68,6 +68,14 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Error,
             isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor NestingTooDeep = new(
+            "XAOT0008",
+            "References nest too deeply",
+            "The schema at '{0}' is reached through more than {1} nested references and subschemas; it is generated as JsonElement",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
         public static readonly DiagnosticDescriptor ValidationKeywordIgnored = new(
             "XAOT0100",
             "Validation keyword is not enforced",
@@ -157,7 +165,7 @@ namespace XaiAot.Generators
             isEnabledByDefault: true);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> All = Index(
-            InvalidJson, UnresolvedRef, InvalidType, InvalidKeywordValue, InvalidSchema, RefCycle, InvalidOption,
+            InvalidJson, UnresolvedRef, InvalidType, InvalidKeywordValue, InvalidSchema, RefCycle, InvalidOption, NestingTooDeep,
             ValidationKeywordIgnored, UnsupportedKeyword, UnknownKeyword, ExtensionKeyword, AmbiguousUnion,
             UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, InternalError);
 

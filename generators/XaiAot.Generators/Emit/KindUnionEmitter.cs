@@ -35,7 +35,12 @@ namespace XaiAot.Generators.Emit
                 w.Line(field);
             }
 
-            w.Line("private readonly object? _reference;");
+            bool hasReference = HasReference(type);
+            if (hasReference)
+            {
+                w.Line("private readonly object? _reference;");
+            }
+
             if (Has(type, UnionKind.Integer))
             {
                 w.Line("private readonly long _integer;");
@@ -58,6 +63,9 @@ namespace XaiAot.Generators.Emit
             w.Close();
             return w.ToString();
         }
+
+        /// <summary>True when some alternative lives in the reference field (else it is not declared: CS0649).</summary>
+        private static bool HasReference(KindUnionSpec type) => type.Alternatives.Any(a => Storage(a) == "Reference");
 
         private static bool Has(KindUnionSpec type, UnionKind kind) => type.Alternatives.Any(a => a.Kind == kind && Storage(a) == kind.ToString());
 
@@ -158,7 +166,7 @@ namespace XaiAot.Generators.Emit
             w.Line();
             w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
             w.Line();
-            string equals = "_case == other._case && global::System.Object.Equals(_reference, other._reference)";
+            string equals = "_case == other._case" + (HasReference(type) ? " && global::System.Object.Equals(_reference, other._reference)" : string.Empty);
             if (Has(type, UnionKind.Integer))
             {
                 equals += " && _integer == other._integer";
@@ -178,7 +186,7 @@ namespace XaiAot.Generators.Emit
             w.Line();
             w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
             w.Line();
-            string hash = "global::System.HashCode.Combine(_case, _reference"
+            string hash = "global::System.HashCode.Combine(_case" + (HasReference(type) ? ", _reference" : string.Empty)
                 + (Has(type, UnionKind.Integer) ? ", _integer" : string.Empty)
                 + (Has(type, UnionKind.Number) ? ", _number" : string.Empty)
                 + (Has(type, UnionKind.Boolean) ? ", _boolean" : string.Empty) + ")";

@@ -43,7 +43,13 @@ namespace XaiAot.Generators.Parsing
 
             if (builder.Length == 0)
             {
-                return fallback;
+                // Only symbols ("!=", "<=", "*", an emoji): spell them out rather than number fallbacks.
+                if (name.Length == 0)
+                {
+                    return fallback;
+                }
+
+                builder.Append(SymbolName(name));
             }
 
             if (!IsIdentifierStart(builder[0]))
@@ -80,6 +86,34 @@ namespace XaiAot.Generators.Parsing
             return true;
         }
 
+        private static string SymbolName(string name)
+        {
+            var builder = new StringBuilder();
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                string? word = c switch
+                {
+                    '=' => "Equal", '!' => "Not", '<' => "Less", '>' => "Greater", '+' => "Plus", '-' => "Minus", '*' => "Star",
+                    '/' => "Slash", '\\' => "Backslash", '.' => "Dot", ',' => "Comma", ':' => "Colon", ';' => "Semicolon", '@' => "At",
+                    '#' => "Hash", '$' => "Dollar", '%' => "Percent", '^' => "Caret", '&' => "And", '|' => "Or", '~' => "Tilde",
+                    '?' => "Question", '(' => "OpenParen", ')' => "CloseParen", '[' => "OpenBracket", ']' => "CloseBracket",
+                    '{' => "OpenBrace", '}' => "CloseBrace", '\'' => "Quote", '"' => "DoubleQuote", '`' => "Backtick", ' ' => "Space",
+                    '_' => "Underscore",
+                    _ => null,
+                };
+                if (word is null)
+                {
+                    int code = char.IsSurrogatePair(name, i) ? char.ConvertToUtf32(name, i++) : c;
+                    word = "U" + code.ToString("X4", CultureInfo.InvariantCulture);
+                }
+
+                builder.Append(word);
+            }
+
+            return builder.ToString();
+        }
+
         private static bool HasLowercase(string name)
         {
             foreach (char c in name)
@@ -111,10 +145,13 @@ namespace XaiAot.Generators.Parsing
     /// </summary>
     internal sealed class NameScope
     {
-        private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _taken;
 
-        public NameScope(IEnumerable<string>? reserved = null)
+        /// <param name="ignoreCase">For type names: each becomes a hint name and a file, and both are
+        /// case-insensitive (Roslyn's hint names, Windows and macOS file systems).</param>
+        public NameScope(IEnumerable<string>? reserved = null, bool ignoreCase = false)
         {
+            _taken = new HashSet<string>(ignoreCase ? System.StringComparer.OrdinalIgnoreCase : System.StringComparer.Ordinal);
             if (reserved is not null)
             {
                 foreach (string name in reserved)

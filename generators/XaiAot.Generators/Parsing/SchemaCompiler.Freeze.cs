@@ -54,7 +54,7 @@ namespace XaiAot.Generators.Parsing
                             k.Doc,
                             k.Deprecated,
                             k.Pointer,
-                            k.Alternatives.Select(a => new UnionAlternative(a.Kind, a.Type, cases.Claim(CaseName(a.Kind, a.Type)))).ToEquatableArray()));
+                            k.Alternatives.Select(a => new UnionAlternative(a.Kind, a.Type, ClaimCase(cases, k.Name, CaseName(a.Kind, a.Type)))).ToEquatableArray()));
                         break;
                     case DiscriminatedUnionBuilder d:
                         var entry = unions.First(u => ReferenceEquals(u.Union, d));
@@ -141,6 +141,17 @@ namespace XaiAot.Generators.Parsing
             }
 
             return csharpName;
+        }
+
+        /// <summary>A case name whose Is/As/TryGet members are not named like the union itself (CS0542).</summary>
+        private static string ClaimCase(NameScope cases, string unionName, string wanted)
+        {
+            while (unionName == "Is" + wanted || unionName == "As" + wanted || unionName == "TryGet" + wanted)
+            {
+                wanted += "Value";
+            }
+
+            return cases.Claim(wanted);
         }
 
         private static string CaseName(UnionKind kind, TypeRef type) =>

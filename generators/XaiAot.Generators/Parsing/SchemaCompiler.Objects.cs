@@ -37,7 +37,22 @@ namespace XaiAot.Generators.Parsing
             var builder = Describe(new ObjectBuilder(name, pointer), schema);
             var reference = new TypeRef(ValueKind.Named, nullable, builder.Name, NamedKind.Object);
             Register(registerNode ? schema : null, builder, reference);
+            if (_depth > DeferObjectsDepth)
+            {
+                // A long chain of object types (A.next: B, B.next: C, ...) is finished from a queue
+                // rather than by recursion, so no schema can exhaust the compiler's stack.
+                _pendingObjects.Enqueue(() => FillObject(builder, schema, pointer));
+            }
+            else
+            {
+                FillObject(builder, schema, pointer);
+            }
 
+            return reference;
+        }
+
+        private void FillObject(ObjectBuilder builder, JsonTree schema, string pointer)
+        {
             var parts = new ObjectParts();
             CollectParts(schema, pointer, parts, new HashSet<JsonTree>(ReferenceEqualityComparer.Instance), isOwn: true);
 
@@ -78,7 +93,6 @@ namespace XaiAot.Generators.Parsing
             }
 
             builder.AdditionalPropertyName = members.Claim("AdditionalProperties");
-            return reference;
         }
 
         /// <summary>
@@ -86,10 +100,16 @@ namespace XaiAot.Generators.Parsing
         /// <c>allOf</c> parts (through <c>$ref</c>s), parts first, in document order; a later
         /// declaration of the same name replaces the earlier one in place.
         /// </summary>
-        private void CollectParts(JsonTree schema, string pointer, ObjectParts parts, HashSet<JsonTree> visited, bool isOwn)
+        private void CollectParts(JsonTree schema, string pointer, ObjectParts parts, HashSet<JsonTree> visited, bool isOwn, int depth = 0)
         {
             if (!visited.Add(schema))
             {
+                return;
+            }
+
+            if (depth > MaxResolveDepth)
+            {
+                _diagnostics.Add(Diagnostics.NestingTooDeep, schema.Position, JsonPointer.Display(pointer), MaxResolveDepth.ToString(CultureInfo.InvariantCulture));
                 return;
             }
 
@@ -115,7 +135,7 @@ namespace XaiAot.Generators.Parsing
                         continue;
                     }
 
-                    CollectParts(part.Value.Tree, part.Value.Pointer, parts, visited, isOwn: false);
+                    CollectParts(part.Value.Tree, part.Value.Pointer, parts, visited, isOwn: false, depth + 1);
                 }
             }
 

@@ -235,9 +235,9 @@ namespace XaiAot.Generators.Parsing
         // ---------------------------------------------------------------- peeking
 
         /// <summary>Which JSON kinds a schema accepts, following $refs, without building anything.</summary>
-        private KindSet PeekKinds(JsonTree schema, HashSet<JsonTree> visited)
+        private KindSet PeekKinds(JsonTree schema, HashSet<JsonTree> visited, int depth = 0)
         {
-            if (schema.Kind != JsonKind.Object)
+            if (schema.Kind != JsonKind.Object || depth > MaxResolveDepth)
             {
                 return KindSet.Any;
             }
@@ -251,7 +251,7 @@ namespace XaiAot.Generators.Parsing
             if (schema.Get("$ref") is { Kind: JsonKind.String } reference)
             {
                 (JsonTree Tree, string Pointer)? target = FollowRef(reference.Text!);
-                return target is null ? KindSet.Any : PeekKinds(target.Value.Tree, visited) | nullable;
+                return target is null ? KindSet.Any : PeekKinds(target.Value.Tree, visited, depth + 1) | nullable;
             }
 
             if (schema.Get("const") is { } constant)
@@ -275,7 +275,7 @@ namespace XaiAot.Generators.Parsing
                 KindSet kinds = nullable;
                 foreach (JsonTree alternative in alternatives.Value.Items!)
                 {
-                    kinds |= PeekKinds(alternative, visited);
+                    kinds |= PeekKinds(alternative, visited, depth + 1);
                 }
 
                 return kinds;
@@ -312,7 +312,7 @@ namespace XaiAot.Generators.Parsing
                 KindSet kinds = KindSet.Any;
                 foreach (JsonTree part in allOf.Items!)
                 {
-                    KindSet partKinds = PeekKinds(part, visited);
+                    KindSet partKinds = PeekKinds(part, visited, depth + 1);
                     kinds = (kinds & KindSet.Any) != 0 ? partKinds : kinds & (partKinds | KindSet.Null);
                 }
 
@@ -446,9 +446,9 @@ namespace XaiAot.Generators.Parsing
         }
 
         /// <summary>Like <see cref="CollectParts"/> but silent: used only to look for discriminators.</summary>
-        private void CollectRawParts(JsonTree schema, ObjectParts parts, HashSet<JsonTree> visited)
+        private void CollectRawParts(JsonTree schema, ObjectParts parts, HashSet<JsonTree> visited, int depth = 0)
         {
-            if (!visited.Add(schema))
+            if (depth > MaxResolveDepth || !visited.Add(schema))
             {
                 return;
             }
@@ -460,7 +460,7 @@ namespace XaiAot.Generators.Parsing
                     (JsonTree Tree, string Pointer)? part = Dereference(item, string.Empty);
                     if (part is not null && part.Value.Tree.Kind == JsonKind.Object && IsObjectLike(part.Value.Tree))
                     {
-                        CollectRawParts(part.Value.Tree, parts, visited);
+                        CollectRawParts(part.Value.Tree, parts, visited, depth + 1);
                     }
                 }
             }

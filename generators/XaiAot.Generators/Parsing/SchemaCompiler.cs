@@ -32,6 +32,14 @@ namespace XaiAot.Generators.Parsing
             "Default", "Options", "Converters", "SchemaRuntime", "CreateTypeInfo", "GetTypeInfo", "GeneratedSerializerOptions", "s_default",
         };
 
+        /// <summary>Nesting of <see cref="Resolve"/> beyond which object members are filled from a queue.</summary>
+        private const int DeferObjectsDepth = 64;
+
+        /// <summary>Nesting of <see cref="Resolve"/> that only an adversarial chain of references reaches (XAOT0008).</summary>
+        private const int MaxResolveDepth = 400;
+
+        private readonly Queue<Action> _pendingObjects = new();
+        private int _depth;
         private readonly JsonTree _root;
         private readonly string? _rootId;
         private readonly DiagnosticBag _diagnostics;
@@ -49,7 +57,8 @@ namespace XaiAot.Generators.Parsing
             _rootId = root.Get("$id") is { Kind: JsonKind.String } id ? id.Text : null;
             _diagnostics = diagnostics;
             _cancellation = cancellation;
-            _typeNames = new NameScope(new[] { contextName });
+            // The context's own files ("<Context>.g.cs", "<Context>.SchemaRuntime.g.cs") share the hint-name space.
+            _typeNames = new NameScope(new[] { contextName, "SchemaRuntime" }, ignoreCase: true);
         }
 
         /// <summary>Compiles <paramref name="text"/>; all problems are returned as diagnostics.</summary>
@@ -137,15 +146,26 @@ namespace XaiAot.Generators.Parsing
                     : TypeName(StemOf(fileName));
                 _reservedNames[_root] = _typeNames.Claim(rootName);
                 Resolve(_root, string.Empty, rootName);
+                FillPendingObjects();
             }
 
             foreach ((JsonTree schema, string pointer, string name) in definitions)
             {
                 _cancellation.ThrowIfCancellationRequested();
                 Resolve(schema, pointer, name);
+                FillPendingObjects();
             }
 
             return Freeze();
+        }
+
+        private void FillPendingObjects()
+        {
+            while (_pendingObjects.Count > 0)
+            {
+                _cancellation.ThrowIfCancellationRequested();
+                _pendingObjects.Dequeue()();
+            }
         }
 
         private static string StemOf(string fileName)
@@ -187,6 +207,8 @@ namespace XaiAot.Generators.Parsing
                 return known;
             }
 
+            _cancellation.ThrowIfCancellationRequested();
+
             if (!_inProgress.Add(schema))
             {
                 // Reached again before it was registered: a chain of $ref/anyOf/items that never
@@ -200,6 +222,14 @@ namespace XaiAot.Generators.Parsing
                 return TypeRef.Any;
             }
 
+            if (_depth >= MaxResolveDepth)
+            {
+                _diagnostics.Add(Diagnostics.NestingTooDeep, schema.Position, JsonPointer.Display(pointer), MaxResolveDepth.ToString(CultureInfo.InvariantCulture));
+                _inProgress.Remove(schema);
+                return TypeRef.Any;
+            }
+
+            _depth++;
             try
             {
                 TypeRef result = Build(schema, pointer, hint);
@@ -208,6 +238,7 @@ namespace XaiAot.Generators.Parsing
             }
             finally
             {
+                _depth--;
                 _inProgress.Remove(schema);
             }
         }

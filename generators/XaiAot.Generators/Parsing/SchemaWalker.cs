@@ -60,6 +60,13 @@ namespace XaiAot.Generators.Parsing
                 CheckKeyword(member, at);
             }
 
+            if (schema.Member("discriminator") is { } discriminator && SchemaCompiler.ShapingAlternatives(schema) is null)
+            {
+                // OpenAPI's other polymorphism (a base schema naming subtypes that allOf it): the base
+                // is generated as a plain object, so subtype members land in AdditionalProperties.
+                _diagnostics.Add(Diagnostics.UnsupportedKeyword, discriminator.NamePosition, "discriminator", JsonPointer.Display(JsonPointer.Append(pointer, "discriminator")));
+            }
+
             if (schema.Get("$ref") is { Kind: JsonKind.String })
             {
                 foreach (JsonMember member in schema.Members!)
