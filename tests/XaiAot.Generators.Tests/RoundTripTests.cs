@@ -12,6 +12,7 @@ using XaiAot.Generators.Tests.Features.Naming;
 using XaiAot.Generators.Tests.Features.Nullables;
 using XaiAot.Generators.Tests.Features.Objects;
 using XaiAot.Generators.Tests.Features.Refs;
+using XaiAot.Generators.Tests.Features.Wide;
 using XaiAot.Generators.Tests.Support;
 
 namespace XaiAot.Generators.Tests;
@@ -417,6 +418,51 @@ public sealed class RoundTripTests
 
         message = Json.ReadError("""{"type": "square", "side": 1, "members": 1}""", DiscriminatedJsonContext.Default.Group);
         Assert.Contains("Expected the constant \"group\" but found the string \"square\"", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AVariantSharedByTwoUnionsIsCopiedForTheSecond()
+    {
+        // Circle derives from Shape; Round (the second union using Circle) gets RoundCircle.
+        Assert.Equal(typeof(Shape), typeof(Circle).BaseType);
+        Assert.Equal(typeof(Round), typeof(RoundCircle).BaseType);
+        Round round = Json.RoundTrip("""{"type": "circle", "radius": 1, "x": null}""", DiscriminatedJsonContext.Default.Round);
+        Assert.Equal(1, Assert.IsType<RoundCircle>(round).Radius);
+        Assert.IsType<Ellipse>(Json.RoundTrip("""{"rx": 1, "ry": 2, "type": "ellipse"}""", DiscriminatedJsonContext.Default.Round));
+        Drawing drawing = Json.RoundTrip("""{"shapes": [{"type": "circle", "radius": 3}], "round": {"type": "circle", "radius": 4}}""", DiscriminatedJsonContext.Default.Drawing);
+        Assert.IsType<Circle>(drawing.Shapes[0]);
+        Assert.IsType<RoundCircle>(drawing.Round);
+        Assert.Contains("'circle', 'ellipse'", Json.ReadError("""{"type": "square", "side": 1}""", DiscriminatedJsonContext.Default.Round), StringComparison.Ordinal);
+    }
+
+    // ------------------------------------------------------------------ many members
+
+    [Fact]
+    public void MoreThanSixtyFourRequiredAndOptionalMembers()
+    {
+        var json = new System.Text.StringBuilder("{");
+        for (int i = 0; i < 70; i++)
+        {
+            json.Append(System.Globalization.CultureInfo.InvariantCulture, $"\"r{i:D2}\": {i}, ");
+        }
+
+        for (int i = 0; i < 70; i += 2)
+        {
+            json.Append(System.Globalization.CultureInfo.InvariantCulture, $"\"o{i:D2}\": {(i % 4 == 0 ? "null" : "\"s\"")}, ");
+        }
+
+        string body = json.ToString();
+        Wide wide = Json.RoundTrip(body + "\"list\": []}", WideJsonContext.Default.Wide);
+        Assert.Equal(69, wide.R69);
+        Assert.Null(wide.O64);
+        Assert.Equal("s", wide.O66);
+
+        // The 67th required member is checked through the second bit mask.
+        string message = Json.ReadError(body.Replace("\"r66\": 66, ", string.Empty, StringComparison.Ordinal) + "\"list\": []}", WideJsonContext.Default.Wide);
+        Assert.Contains("Missing required member 'r66' (an integer) of Wide", message, StringComparison.Ordinal);
+        Assert.Contains("Path: $.r66", message, StringComparison.Ordinal);
+        message = Json.ReadError(body + "\"list\": [" + body + "\"list\": [], \"r69\": \"x\"}]}", WideJsonContext.Default.Wide);
+        Assert.Contains("Path: $.list[0].r69", message, StringComparison.Ordinal);
     }
 
     // ------------------------------------------------------------------ allOf

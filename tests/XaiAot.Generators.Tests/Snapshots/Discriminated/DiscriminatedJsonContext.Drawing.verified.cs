@@ -11,6 +11,7 @@ public sealed partial record Drawing
     private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("shapes");
     private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("main");
     private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("pet");
+    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("round");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -31,6 +32,11 @@ public sealed partial record Drawing
     public global::XaiAot.Generators.Tests.Features.Discriminated.Pet? Pet { get; init; }
 
     /// <summary>
+    /// The 'round' member.
+    /// </summary>
+    public global::XaiAot.Generators.Tests.Features.Discriminated.Round? Round { get; init; }
+
+    /// <summary>
     /// Members the schema does not name, kept as they arrived and written back after the named ones.
     /// </summary>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -46,6 +52,7 @@ public sealed partial record Drawing
         global::System.Collections.Generic.IReadOnlyList<global::XaiAot.Generators.Tests.Features.Discriminated.Shape>? p0 = default;
         global::XaiAot.Generators.Tests.Features.Discriminated.Shape? p1 = default;
         global::XaiAot.Generators.Tests.Features.Discriminated.Pet? p2 = default;
+        global::XaiAot.Generators.Tests.Features.Discriminated.Round? p3 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         ulong seen0 = 0;
         ulong explicitNulls0 = 0;
@@ -96,6 +103,24 @@ public sealed partial record Drawing
                             else
                             {
                                 p1 = global::XaiAot.Generators.Tests.Features.Discriminated.Shape.JsonRead(ref reader);
+                            }
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "round"u8))
+                        {
+                            member = "round";
+                            index = -1;
+                            global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.Next(ref reader);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                p3 = null;
+                                explicitNulls0 |= (1UL << 2);
+                            }
+                            else
+                            {
+                                p3 = global::XaiAot.Generators.Tests.Features.Discriminated.Round.JsonRead(ref reader);
                             }
                             continue;
                         }
@@ -154,6 +179,7 @@ public sealed partial record Drawing
             Shapes = p0!,
             Main = p1,
             Pet = p2,
+            Round = p3,
             AdditionalProperties = extra,
         };
         result._explicitNulls0 = explicitNulls0;
@@ -203,6 +229,16 @@ public sealed partial record Drawing
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
             writer.WritePropertyName(s_name2);
+            writer.WriteNullValue();
+        }
+        if (value.Round is { } v3)
+        {
+            writer.WritePropertyName(s_name3);
+            global::XaiAot.Generators.Tests.Features.Discriminated.Round.JsonWrite(writer, v3);
+        }
+        else if ((value._explicitNulls0 & (1UL << 2)) != 0)
+        {
+            writer.WritePropertyName(s_name3);
             writer.WriteNullValue();
         }
         if (value.AdditionalProperties is { } extra)

@@ -76,12 +76,33 @@ public sealed partial class DiscriminatedJsonContext : global::System.Text.Json.
     /// </summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Dog> Dog => _Dog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Dog>)Options.GetTypeInfo(typeof(global::XaiAot.Generators.Tests.Features.Discriminated.Dog));
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Round>? _Round;
+
+    /// <summary>
+    /// Metadata for Round.
+    /// </summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Round> Round => _Round ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Round>)Options.GetTypeInfo(typeof(global::XaiAot.Generators.Tests.Features.Discriminated.Round));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse>? _Ellipse;
+
+    /// <summary>
+    /// Metadata for Ellipse.
+    /// </summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse> Ellipse => _Ellipse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse>)Options.GetTypeInfo(typeof(global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse));
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Drawing>? _Drawing;
 
     /// <summary>
     /// Metadata for Drawing.
     /// </summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Drawing> Drawing => _Drawing ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.Drawing>)Options.GetTypeInfo(typeof(global::XaiAot.Generators.Tests.Features.Discriminated.Drawing));
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle>? _RoundCircle;
+
+    /// <summary>
+    /// Metadata for RoundCircle.
+    /// </summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle> RoundCircle => _RoundCircle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle>)Options.GetTypeInfo(typeof(global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle));
 
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {
@@ -126,9 +147,24 @@ public sealed partial class DiscriminatedJsonContext : global::System.Text.Json.
             return CreateTypeInfo(options, new Converters.DogConverter());
         }
 
+        if (type == typeof(global::XaiAot.Generators.Tests.Features.Discriminated.Round))
+        {
+            return CreateTypeInfo(options, new Converters.RoundConverter());
+        }
+
+        if (type == typeof(global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse))
+        {
+            return CreateTypeInfo(options, new Converters.EllipseConverter());
+        }
+
         if (type == typeof(global::XaiAot.Generators.Tests.Features.Discriminated.Drawing))
         {
             return CreateTypeInfo(options, new Converters.DrawingConverter());
+        }
+
+        if (type == typeof(global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle))
+        {
+            return CreateTypeInfo(options, new Converters.RoundCircleConverter());
         }
 
         return null;
@@ -287,6 +323,46 @@ public sealed partial class DiscriminatedJsonContext : global::System.Text.Json.
         }
 
         /// <summary>
+        /// Reads and writes Round with Utf8JsonReader and Utf8JsonWriter; errors name the member, what was expected and the JSON path.
+        /// </summary>
+        public sealed class RoundConverter : global::System.Text.Json.Serialization.JsonConverter<global::XaiAot.Generators.Tests.Features.Discriminated.Round>
+        {
+            public override global::XaiAot.Generators.Tests.Features.Discriminated.Round Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                try
+                {
+                    return global::XaiAot.Generators.Tests.Features.Discriminated.Round.JsonRead(ref reader);
+                }
+                catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.InvalidOperationException)
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.Complete(ex);
+                }
+            }
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::XaiAot.Generators.Tests.Features.Discriminated.Round value, global::System.Text.Json.JsonSerializerOptions options) => global::XaiAot.Generators.Tests.Features.Discriminated.Round.JsonWrite(writer, value);
+        }
+
+        /// <summary>
+        /// Reads and writes Ellipse with Utf8JsonReader and Utf8JsonWriter; errors name the member, what was expected and the JSON path.
+        /// </summary>
+        public sealed class EllipseConverter : global::System.Text.Json.Serialization.JsonConverter<global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse>
+        {
+            public override global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                try
+                {
+                    return global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse.JsonRead(ref reader);
+                }
+                catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.InvalidOperationException)
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.Complete(ex);
+                }
+            }
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse value, global::System.Text.Json.JsonSerializerOptions options) => global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse.JsonWrite(writer, value);
+        }
+
+        /// <summary>
         /// Reads and writes Drawing with Utf8JsonReader and Utf8JsonWriter; errors name the member, what was expected and the JSON path.
         /// </summary>
         public sealed class DrawingConverter : global::System.Text.Json.Serialization.JsonConverter<global::XaiAot.Generators.Tests.Features.Discriminated.Drawing>
@@ -304,6 +380,26 @@ public sealed partial class DiscriminatedJsonContext : global::System.Text.Json.
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::XaiAot.Generators.Tests.Features.Discriminated.Drawing value, global::System.Text.Json.JsonSerializerOptions options) => global::XaiAot.Generators.Tests.Features.Discriminated.Drawing.JsonWrite(writer, value);
+        }
+
+        /// <summary>
+        /// Reads and writes RoundCircle with Utf8JsonReader and Utf8JsonWriter; errors name the member, what was expected and the JSON path.
+        /// </summary>
+        public sealed class RoundCircleConverter : global::System.Text.Json.Serialization.JsonConverter<global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle>
+        {
+            public override global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                try
+                {
+                    return global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle.JsonRead(ref reader);
+                }
+                catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.InvalidOperationException)
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.Complete(ex);
+                }
+            }
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle value, global::System.Text.Json.JsonSerializerOptions options) => global::XaiAot.Generators.Tests.Features.Discriminated.RoundCircle.JsonWrite(writer, value);
         }
     }
 }
