@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using XaiAot.Generators.Emit;
@@ -13,6 +14,9 @@ namespace XaiAot.Generators
     /// pipeline (never a Collect of all files), and diagnostics travel apart from code, so an
     /// unrelated edit, or a diagnostic that only moved, re-emits nothing.
     /// </summary>
+    /// <summary>Which schema file generates which context (for hint-name clashes between files).</summary>
+    internal sealed record ContextKey(string Path, string Namespace, string ContextName);
+
     [Generator(LanguageNames.CSharp)]
     public sealed class SchemaGenerator : IIncrementalGenerator
     {
@@ -41,9 +45,17 @@ namespace XaiAot.Generators
                     }
                 });
 
+            // Which file generates which context: tiny, and unchanged by edits to a schema's content,
+            // so collecting it costs no caching. Two files must not emit the same hint names (the
+            // driver would drop every output of the generator), so the later one reports XAOT0007.
+            IncrementalValueProvider<ImmutableArray<ContextKey>> contexts = inputs
+                .Select(static (input, _) => new ContextKey(input.Path, input.Namespace, input.ContextName))
+                .WithTrackingName(TrackingNames.ContextKeys)
+                .Collect();
+
             context.RegisterSourceOutput(
-                compiled.Select(static (schema, _) => schema.Spec).WithTrackingName(TrackingNames.Specs),
-                static (output, spec) => Emit(output, spec));
+                compiled.Select(static (schema, _) => schema.Spec).WithTrackingName(TrackingNames.Specs).Combine(contexts),
+                static (output, pair) => Emit(output, pair.Left, pair.Right));
         }
 
         internal static CompiledSchema Compile(SchemaInput input, System.Threading.CancellationToken cancellation)
@@ -68,24 +80,41 @@ namespace XaiAot.Generators
             }
         }
 
-        private static void Emit(SourceProductionContext output, GenerationSpec? spec)
+        private static void Emit(SourceProductionContext output, GenerationSpec? spec, ImmutableArray<ContextKey> contexts)
         {
             if (spec is null)
             {
                 return;
             }
 
+            Location file = Location.Create(spec.SchemaPath, default, default);
+            foreach (ContextKey other in contexts)
+            {
+                if (other.Namespace == spec.Namespace && other.ContextName == spec.ContextName
+                    && string.CompareOrdinal(other.Path, spec.SchemaPath) < 0)
+                {
+                    output.ReportDiagnostic(Diagnostic.Create(
+                        Diagnostics.InvalidOption,
+                        file,
+                        "ContextName",
+                        spec.ContextName,
+                        spec.SchemaFileName,
+                        "class name here: '" + other.Path + "' generates a context of that name in namespace '" + spec.Namespace + "'"));
+                    return;
+                }
+            }
+
             try
             {
-                foreach (GeneratedFile file in SourceEmitter.Emit(spec))
+                foreach (GeneratedFile generated in SourceEmitter.Emit(spec))
                 {
                     output.CancellationToken.ThrowIfCancellationRequested();
-                    output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+                    output.AddSource(generated.HintName, SourceText.From(generated.Source, System.Text.Encoding.UTF8));
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, Location.None, spec.SchemaFileName, ex.GetType().Name + ": " + ex.Message));
+                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, file, spec.SchemaFileName, ex.GetType().Name + ": " + ex.Message));
             }
         }
     }

@@ -8,5 +8,6 @@ namespace XaiAot.Generators
         public const string CompiledSchemas = nameof(CompiledSchemas);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Specs = nameof(Specs);
+        public const string ContextKeys = nameof(ContextKeys);
     }
 }

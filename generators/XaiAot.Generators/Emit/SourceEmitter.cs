@@ -13,7 +13,9 @@ namespace XaiAot.Generators.Emit
         {
             var files = new List<GeneratedFile>(spec.Types.Count + 2);
             string runtime = ContextEmitter.RuntimeName(spec);
-            string prefix = spec.ContextName + ".";
+            // The namespace keeps two schemas of the same file name (v1/api.schema.json, v2/api.schema.json)
+            // apart: hint names are unique per generator, not per schema file.
+            string prefix = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.ContextName + ".";
             foreach (TypeSpec type in spec.Types)
             {
                 string converter = ContextEmitter.ConverterName(spec, type.Name);

@@ -73,6 +73,7 @@ namespace XaiAot.Generators.Model
 
     /// <summary>Everything one schema file turns into: the input of the emit step.</summary>
     internal sealed record GenerationSpec(
+        string SchemaPath,
         string SchemaFileName,
         string Namespace,
         string ContextName,

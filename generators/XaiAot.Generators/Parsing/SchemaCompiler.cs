@@ -111,14 +111,14 @@ namespace XaiAot.Generators.Parsing
                 }
 
                 return new CompiledSchema(
-                    new GenerationSpec(fileName, ns, contextName, EquatableArray<TypeSpec>.Empty),
+                    new GenerationSpec(filePath, fileName, ns, contextName, EquatableArray<TypeSpec>.Empty),
                     diagnostics.Items.ToEquatableArray());
             }
 
             var compiler = new SchemaCompiler(root, diagnostics, contextName, cancellation);
             new SchemaWalker(root, compiler._rootId, diagnostics).Walk();
             EquatableArray<TypeSpec> types = compiler.CompileTypes(fileName);
-            return new CompiledSchema(new GenerationSpec(fileName, ns, contextName, types), diagnostics.Items.ToEquatableArray());
+            return new CompiledSchema(new GenerationSpec(filePath, fileName, ns, contextName, types), diagnostics.Items.ToEquatableArray());
         }
 
         private EquatableArray<TypeSpec> CompileTypes(string fileName)
