@@ -253,6 +253,31 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void SameFileNameInTwoNamespacesIsFine()
+    {
+        const string Schema = """{"type": "object", "properties": {"a": {"type": "string"}}}""";
+        GeneratorRun run = GeneratorHarness.Run(new SchemaFile("/v1/api.schema.json", Schema, "Api.V1"), new SchemaFile("/v2/api.schema.json", Schema, "Api.V2"));
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompiles();
+        Assert.Contains(run.Sources, s => s.HintName == "Api.V1.ApiJsonContext.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "Api.V2.ApiJsonContext.g.cs");
+    }
+
+    [Fact]
+    public void SameContextInTheSameNamespaceIsAnOptionError()
+    {
+        const string Schema = """{"type": "object", "properties": {"a": {"type": "string"}}}""";
+        GeneratorRun run = GeneratorHarness.Run(new SchemaFile("/v1/api.schema.json", Schema, "Api"), new SchemaFile("/v2/api.schema.json", Schema, "Api"));
+        run.AssertNoCrash();
+        Diagnostic error = Assert.Single(run.Diagnostics);
+        Assert.Equal("XAOT0007", error.Id);
+        Assert.Contains("'/v1/api.schema.json' generates a context of that name in namespace 'Api'", error.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Equal("/v2/api.schema.json", error.Location.GetLineSpan().Path);
+        Assert.Contains(run.Sources, s => s.HintName == "Api.ApiJsonContext.g.cs");
+        run.AssertCompiles();
+    }
+
+    [Fact]
     public void OnlySchemaFilesAreRead()
     {
         GeneratorRun run = GeneratorHarness.Run(
@@ -260,7 +285,7 @@ public sealed class DiagnosticsTests
             new SchemaFile("/a/notes.txt", "{"),
             new SchemaFile("/a/UPPER.SCHEMA.JSON", """{"type": "object", "properties": {"a": {"type": "integer"}}}""", "U"));
         Assert.Empty(run.Diagnostics);
-        Assert.Contains(run.Sources, s => s.HintName == "UpperJsonContext.Upper.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "U.UpperJsonContext.Upper.g.cs");
         run.AssertCompiles();
     }
 

@@ -29,8 +29,8 @@ public sealed class EdgeCaseTests
         Assert.DoesNotContain("_reference", run.Source(".AsInteger.g.cs"), StringComparison.Ordinal);
 
         // A type named like the runtime helpers gets its own hint name.
-        Assert.Contains(run.Sources, s => s.HintName == "NastyJsonContext.SchemaRuntime2.g.cs");
-        Assert.Contains(run.Sources, s => s.HintName == "NastyJsonContext.SchemaRuntime.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "Nasty.Api.NastyJsonContext.SchemaRuntime2.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "Nasty.Api.NastyJsonContext.SchemaRuntime.g.cs");
 
         // Symbol-only enum values are spelled out.
         string emoji = run.Source(".NastyEmoji.g.cs");
@@ -53,9 +53,9 @@ public sealed class EdgeCaseTests
         run.AssertClean();
         string[] hints = run.Sources.Select(s => s.HintName).ToArray();
         Assert.Equal(hints.Length, hints.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Contains("TestJsonContext.FooBar.g.cs", hints);
-        Assert.Contains("TestJsonContext.Foobar2.g.cs", hints);
-        Assert.Contains("TestJsonContext.Foobar3.g.cs", hints);
+        Assert.Contains("Test.Gen.TestJsonContext.FooBar.g.cs", hints);
+        Assert.Contains("Test.Gen.TestJsonContext.Foobar2.g.cs", hints);
+        Assert.Contains("Test.Gen.TestJsonContext.Foobar3.g.cs", hints);
     }
 
     [Theory]

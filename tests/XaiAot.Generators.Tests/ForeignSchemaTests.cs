@@ -156,7 +156,7 @@ public sealed class ForeignSchemaTests
         string path = Path.Combine(GeneratorHarness.SourceDirectory(), "..", "..", "schema", "xai-chat.schema.json");
         GeneratorRun run = GeneratorHarness.Run(new SchemaFile(path, System.IO.File.ReadAllText(path), "XaiAot", "XaiChatJsonContext"));
         run.AssertClean();
-        Assert.Contains(run.Sources, s => s.HintName == "XaiChatJsonContext.ChatCompletionChunk.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "XaiAot.XaiChatJsonContext.ChatCompletionChunk.g.cs");
     }
 
     private static string ReadForeign(string file) => System.IO.File.ReadAllText(Path.Combine(GeneratorHarness.SourceDirectory(), "Foreign", file));

@@ -110,8 +110,7 @@ public sealed class FuzzTests
         foreach (Diagnostic diagnostic in run.CompileDiagnostics)
         {
             string file = diagnostic.Location.SourceTree?.FilePath ?? string.Empty;
-            string context = Path.GetFileName(file).Split('.')[0];
-            SchemaFile? mutant = mutants.FirstOrDefault(m => m.ContextName == context);
+            SchemaFile? mutant = mutants.FirstOrDefault(m => Path.GetFileName(file).StartsWith(m.Namespace + "." + m.ContextName + ".", StringComparison.Ordinal));
             if (mutant is null || !failedWithError.Contains(mutant.Path))
             {
                 problems.Add((mutant?.Path ?? file) + ": " + GeneratorRun.Format(diagnostic) + (mutant is null ? string.Empty : "\n" + mutant.Text));

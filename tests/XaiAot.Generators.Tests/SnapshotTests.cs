@@ -49,7 +49,7 @@ public sealed class SnapshotTests
     public void Runtime()
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Schema("objects.schema.json", "XaiAot.Generators.Tests.Features.Objects"));
-        Snapshot.Verify(run.Sources.Where(s => s.HintName.EndsWith(".SchemaRuntime.g.cs", StringComparison.Ordinal)));
+        Snapshot.Verify(run.Sources.Where(s => s.HintName.EndsWith(".SchemaRuntime.g.cs", StringComparison.Ordinal)), "XaiAot.Generators.Tests.Features.Objects.");
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public sealed class SnapshotTests
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Schema(file, "XaiAot.Generators.Tests.Features." + feature));
         run.AssertClean();
-        Snapshot.Verify(run.Sources.Where(s => !s.HintName.EndsWith(".SchemaRuntime.g.cs", StringComparison.Ordinal)), test);
+        Snapshot.Verify(run.Sources.Where(s => !s.HintName.EndsWith(".SchemaRuntime.g.cs", StringComparison.Ordinal)), "XaiAot.Generators.Tests.Features." + feature + ".", test);
     }
 }

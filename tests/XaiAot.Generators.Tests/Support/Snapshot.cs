@@ -16,14 +16,18 @@ internal static class Snapshot
 {
     private static readonly bool Accept = Environment.GetEnvironmentVariable("XAIAOT_ACCEPT_SNAPSHOTS") == "1";
 
-    public static void Verify(IEnumerable<(string HintName, string Source)> files, [CallerMemberName] string test = "")
+    /// <param name="files">Hint names and sources to compare.</param>
+    /// <param name="namespacePrefix">Stripped from hint names ("My.Api.") so snapshot file names stay short.</param>
+    /// <param name="test">The calling test: the snapshot folder.</param>
+    public static void Verify(IEnumerable<(string HintName, string Source)> files, string namespacePrefix = "", [CallerMemberName] string test = "")
     {
         string directory = Path.Combine(GeneratorHarness.SourceDirectory(), "Snapshots", test);
         Directory.CreateDirectory(directory);
         var expected = new HashSet<string>(StringComparer.Ordinal);
         var failures = new List<string>();
-        foreach ((string hint, string source) in files)
+        foreach ((string fullHint, string source) in files)
         {
+            string hint = fullHint.StartsWith(namespacePrefix, StringComparison.Ordinal) ? fullHint[namespacePrefix.Length..] : fullHint;
             string stem = hint.EndsWith(".g.cs", StringComparison.Ordinal) ? hint[..^".g.cs".Length] : hint;
             string verifiedPath = Path.Combine(directory, stem + ".verified.cs");
             string receivedPath = Path.Combine(directory, stem + ".received.cs");
