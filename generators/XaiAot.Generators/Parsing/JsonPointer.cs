@@ -116,6 +116,10 @@ namespace XaiAot.Generators.Parsing
                         }
 
                         break;
+                    case "components" when i + 2 < tokens.Length && tokens[i + 1] == "schemas":
+                        i += 2;
+                        builder.Append(Identifiers.ToPascalCase(tokens[i].Replace("~1", "/").Replace("~0", "~")).TrimStart('@'));
+                        break;
                     case "items":
                         builder.Append("Item");
                         break;

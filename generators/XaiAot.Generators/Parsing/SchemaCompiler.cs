@@ -124,18 +124,15 @@ namespace XaiAot.Generators.Parsing
         private EquatableArray<TypeSpec> CompileTypes(string fileName)
         {
             var definitions = new List<(JsonTree Schema, string Pointer, string Name)>();
-            foreach (string container in new[] { "$defs", "definitions" })
+            foreach ((JsonTree? defs, string container) in DefinitionContainers(_root))
             {
-                if (_root.Get(container) is { Kind: JsonKind.Object } defs)
+                foreach (JsonMember member in defs!.Members!)
                 {
-                    foreach (JsonMember member in defs.Members!)
-                    {
-                        // Definitions claim their names first, so inline types never take a name the
-                        // schema author chose, and adding an inline type never renames a definition.
-                        string name = _typeNames.Claim(TypeName(member.Name));
-                        _reservedNames[member.Value] = name;
-                        definitions.Add((member.Value, JsonPointer.Append(JsonPointer.Append(string.Empty, container), member.Name), name));
-                    }
+                    // Definitions claim their names first, so inline types never take a name the
+                    // schema author chose, and adding an inline type never renames a definition.
+                    string name = _typeNames.Claim(TypeName(member.Name));
+                    _reservedNames[member.Value] = name;
+                    definitions.Add((member.Value, JsonPointer.Append(container, member.Name), name));
                 }
             }
 
@@ -165,6 +162,26 @@ namespace XaiAot.Generators.Parsing
             {
                 _cancellation.ThrowIfCancellationRequested();
                 _pendingObjects.Dequeue()();
+            }
+        }
+
+        /// <summary>
+        /// Where named schemas live: <c>$defs</c>, <c>definitions</c> (drafts 4-7, Swagger 2) and an
+        /// OpenAPI 3 document's <c>components/schemas</c>, so a whole API description can be used as is.
+        /// </summary>
+        internal static IEnumerable<(JsonTree Container, string Pointer)> DefinitionContainers(JsonTree root)
+        {
+            foreach (string container in new[] { "$defs", "definitions" })
+            {
+                if (root.Get(container) is { Kind: JsonKind.Object } defs)
+                {
+                    yield return (defs, "/" + container);
+                }
+            }
+
+            if (root.Get("components") is { Kind: JsonKind.Object } components && components.Get("schemas") is { Kind: JsonKind.Object } schemas)
+            {
+                yield return (schemas, "/components/schemas");
             }
         }
 

@@ -37,9 +37,29 @@ namespace XaiAot.Generators.Parsing
                 return;
             }
 
+            bool openApiRoot = pointer.Length == 0 && schema.Get("openapi") is { Kind: JsonKind.String };
             foreach (JsonMember member in schema.Members!)
             {
                 string at = JsonPointer.Append(pointer, member.Name);
+                if (pointer.Length == 0 && member.Name == "components")
+                {
+                    // An OpenAPI 3 document: its component schemas are definitions.
+                    if (member.Value.Get("schemas") is { Kind: JsonKind.Object } schemas)
+                    {
+                        foreach (JsonMember child in schemas.Members!)
+                        {
+                            WalkSchema(child.Value, JsonPointer.Append(JsonPointer.Append(at, "schemas"), child.Name));
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (openApiRoot && member.Name is "openapi" or "info" or "paths" or "servers" or "tags" or "security" or "webhooks" or "jsonSchemaDialect")
+                {
+                    continue; // the rest of an OpenAPI document: not schema keywords
+                }
+
                 switch (Keywords.Classify(member.Name))
                 {
                     case KeywordClass.ValidationOnly:
