@@ -43,6 +43,27 @@ public sealed class ForeignSchemaTests
     }
 
     [Fact]
+    public void AnOpenApiDocumentCanBeUsedAsIs()
+    {
+        // The same 70 schemas as components of an OpenAPI 3.1 document, with paths around them.
+        JsonNode definitions = JsonNode.Parse(ReadForeign("shop-openapi.schema.json").Replace("#/definitions/", "#/components/schemas/", StringComparison.Ordinal))!["definitions"]!;
+        var document = new JsonObject
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject { ["title"] = "Shop", ["version"] = "1" },
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "https://api.example.com" }),
+            ["paths"] = JsonNode.Parse("""{"/v1/orders/{id}": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Order"}}}}}}}}"""),
+            ["components"] = new JsonObject { ["schemas"] = definitions.DeepClone() },
+        };
+        GeneratorRun fromDocument = GeneratorHarness.Run(document.ToJsonString(), "shop.schema.json", "Shop.Api");
+        GeneratorRun fromDefinitions = GeneratorHarness.Run(ReadForeign("shop-openapi.schema.json"), "shop.schema.json", "Shop.Api");
+        Assert.Equal(fromDefinitions.Sources.Select(s => s.HintName), fromDocument.Sources.Select(s => s.HintName));
+        Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0102");
+        Assert.Contains(fromDocument.Diagnostics, d => d.Id == "XAOT0100" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'#/components/schemas/Money/properties/currency/pattern'", StringComparison.Ordinal));
+        fromDocument.AssertCompiles();
+    }
+
+    [Fact]
     public void GitHubWebhookPayloadRoundTrips()
     {
         IssuesEvent delivery = Json.RoundTrip(ReadForeign("github-issues-opened.json"), GithubIssuesEventJsonContext.Default.IssuesEvent);
