@@ -350,6 +350,15 @@ namespace XaiAot.Generators.Emit
             {
                 w.Open("if (value." + type.AdditionalPropertyName + " is { } extra)");
                 w.Open("foreach (var pair in extra)");
+                if (members.Count > 0)
+                {
+                    // Reading never puts a named member here; a caller who does would send it twice.
+                    w.Open("if (IsNamedMember(pair.Key))");
+                    w.Line("throw " + runtime + ".NamedMemberInAdditional(pair.Key, " + CSharp.StringLiteral(type.Name) + ", " + CSharp.StringLiteral(type.AdditionalPropertyName) + ");");
+                    w.Close();
+                    w.Line();
+                }
+
                 w.Line("writer.WritePropertyName(pair.Key);");
                 if (type.Additional == AdditionalMembers.Capture)
                 {
@@ -366,6 +375,11 @@ namespace XaiAot.Generators.Emit
 
             w.Line("writer.WriteEndObject();");
             w.Close();
+            if (type.Additional != AdditionalMembers.Reject && members.Count > 0)
+            {
+                w.Line();
+                w.Line("private static bool IsNamedMember(string name) => name is " + string.Join(" or ", members.Select(m => CSharp.StringLiteral(m.Property.JsonName))) + ";");
+            }
         }
 
         /// <summary>How a member's expected value is named in a "missing member" message.</summary>

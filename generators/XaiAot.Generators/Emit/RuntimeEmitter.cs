@@ -223,6 +223,9 @@ internal static class SchemaRuntime
     public static global::System.Text.Json.JsonException Truncated(ref global::System.Text.Json.Utf8JsonReader reader) =>
         Error(ref reader, "The JSON ends before the value is complete.");
 
+    public static global::System.InvalidOperationException NamedMemberInAdditional(string member, string typeName, string bag) =>
+        new("Cannot write " + typeName + ": " + bag + " holds '" + member + "', which the schema names; set its property instead.");
+
     public static global::System.InvalidOperationException RequiredNull(string member, string typeName) =>
         new("Cannot write " + typeName + ": its required member '" + member + "' is null.");
 

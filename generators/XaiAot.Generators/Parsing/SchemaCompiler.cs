@@ -19,7 +19,7 @@ namespace XaiAot.Generators.Parsing
         private static readonly string[] ObjectReservedMembers =
         {
             "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType",
-            "MemberwiseClone", "Finalize", "Clone", "JsonRead", "JsonWrite",
+            "MemberwiseClone", "Finalize", "Clone", "JsonRead", "JsonWrite", "IsNamedMember",
         };
 
         private static readonly string[] EnumReservedMembers =

@@ -129,4 +129,19 @@ public sealed class UnknownMemberTests
         Assert.Contains("Expected a string but found the number 17", error.Message, System.StringComparison.Ordinal);
         Assert.Equal("$.choices[0].delta.reasoning_content", error.Path);
     }
+
+    [Fact]
+    public void A_named_member_put_among_the_unknown_ones_is_refused_rather_than_sent_twice()
+    {
+        using JsonDocument value = JsonDocument.Parse("\"grok-4\"");
+        var request = new ChatCompletionRequest
+        {
+            Model = "grok-4-fast",
+            Messages = [new UserMessage { Content = "hi" }],
+            AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement> { ["model"] = value.RootElement.Clone() },
+        };
+        var error = Assert.Throws<System.InvalidOperationException>(() => JsonSerializer.Serialize(request, XaiChatJsonContext.Default.ChatCompletionRequest));
+        Assert.Contains("'model'", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains("ChatCompletionRequest", error.Message, System.StringComparison.Ordinal);
+    }
 }

@@ -206,10 +206,17 @@ public sealed partial record Item
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.AllOf.AllofJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Item", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "id" or "created" or "name" or "price";
 }

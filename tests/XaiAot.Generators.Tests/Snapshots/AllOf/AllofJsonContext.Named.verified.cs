@@ -108,10 +108,17 @@ public sealed partial record Named
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.AllOf.AllofJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Named", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "name";
 }

@@ -415,10 +415,17 @@ public sealed partial record Matrix
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Arrays.ArraysJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Matrix", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "rows" or "labels" or "points" or "untyped" or "stamps";
 }

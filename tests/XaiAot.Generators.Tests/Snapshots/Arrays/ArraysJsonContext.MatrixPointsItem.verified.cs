@@ -119,10 +119,17 @@ public sealed partial record MatrixPointsItem
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Arrays.ArraysJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "MatrixPointsItem", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "x" or "y";
 }

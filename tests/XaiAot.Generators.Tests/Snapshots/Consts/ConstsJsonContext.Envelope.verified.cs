@@ -238,10 +238,17 @@ public sealed partial record Envelope
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Envelope", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "object" or "version" or "ratio" or "sealed" or "stamp" or "body";
 }

@@ -145,10 +145,17 @@ public sealed partial record Dog : global::XaiAot.Generators.Tests.Features.Disc
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Dog", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "pet_type" or "good";
 }

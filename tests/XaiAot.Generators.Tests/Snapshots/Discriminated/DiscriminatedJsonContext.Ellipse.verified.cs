@@ -142,10 +142,17 @@ public sealed partial record Ellipse : global::XaiAot.Generators.Tests.Features.
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Ellipse", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "type" or "rx" or "ry";
 }

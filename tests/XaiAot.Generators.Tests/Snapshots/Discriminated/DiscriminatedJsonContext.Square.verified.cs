@@ -117,10 +117,17 @@ public sealed partial record Square : global::XaiAot.Generators.Tests.Features.D
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Square", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "type" or "side";
 }

@@ -218,10 +218,17 @@ public sealed partial record Paint
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Enums.EnumsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Paint", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "color" or "finish" or "palette" or "kind";
 }

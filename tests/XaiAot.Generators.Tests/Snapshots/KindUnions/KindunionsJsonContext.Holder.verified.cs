@@ -299,10 +299,17 @@ public sealed partial record Holder
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.KindUnions.KindunionsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Holder", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "value" or "maybe" or "id" or "stop" or "values" or "mode";
 }

@@ -146,10 +146,17 @@ public sealed partial record Pair
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.KindUnions.KindunionsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Pair", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "key" or "value";
 }

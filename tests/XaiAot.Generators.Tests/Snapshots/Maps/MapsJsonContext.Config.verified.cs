@@ -341,10 +341,17 @@ public sealed partial record Config
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Maps.MapsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Config", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "labels" or "limits" or "nested" or "loose";
 }

@@ -119,6 +119,11 @@ public sealed partial record Scores
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Maps.MapsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Scores", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 if (pair.Value is { } value0)
                 {
@@ -132,4 +137,6 @@ public sealed partial record Scores
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "total";
 }

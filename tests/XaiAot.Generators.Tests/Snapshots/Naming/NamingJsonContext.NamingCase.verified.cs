@@ -792,10 +792,17 @@ public sealed partial record NamingCase
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Naming.NamingJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "NamingCase", "AdditionalProperties2");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "snake_case_name" or "kebab-case-name" or "camelCaseName" or "$ref" or "2fa" or "class" or "type" or "foo_bar" or "fooBar" or "naming_case" or "AdditionalProperties" or "JsonRead" or "first" or "First" or "child" or "Child" or "with space" or "UPPER_SNAKE" or "é_accent" or "";
 }

@@ -108,10 +108,17 @@ public sealed partial record _2fa
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Naming.NamingJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "_2fa", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "code";
 }

@@ -326,10 +326,17 @@ public sealed partial record Reading
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Nullables.NullablesJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Reading", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "label" or "count" or "unit" or "place" or "note" or "flag" or "when";
 }

@@ -119,10 +119,17 @@ public sealed partial record ReadingPlace
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Nullables.NullablesJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "ReadingPlace", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "lat" or "lon";
 }

@@ -104,10 +104,17 @@ public sealed partial record Unit
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Nullables.NullablesJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Unit", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "symbol";
 }

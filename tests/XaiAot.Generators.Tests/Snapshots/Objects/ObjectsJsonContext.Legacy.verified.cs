@@ -109,10 +109,17 @@ public sealed partial record Legacy
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Objects.ObjectsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Legacy", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "x";
 }

@@ -423,10 +423,17 @@ public sealed partial record Person
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Objects.ObjectsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Person", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "id" or "name" or "height" or "active" or "born_at" or "nickname" or "address" or "tags" or "metadata" or "anything";
 }

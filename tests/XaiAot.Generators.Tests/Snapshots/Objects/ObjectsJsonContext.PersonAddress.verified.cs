@@ -149,10 +149,17 @@ public sealed partial record PersonAddress
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Objects.ObjectsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "PersonAddress", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "street" or "city";
 }

@@ -143,10 +143,17 @@ public sealed partial record Account
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Refs.RefsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "Account", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "owner" or "root";
 }

@@ -280,10 +280,17 @@ public sealed partial record TreeNode
         {
             foreach (var pair in extra)
             {
+                if (IsNamedMember(pair.Key))
+                {
+                    throw global::XaiAot.Generators.Tests.Features.Refs.RefsJsonContext.SchemaRuntime.NamedMemberInAdditional(pair.Key, "TreeNode", "AdditionalProperties");
+                }
+
                 writer.WritePropertyName(pair.Key);
                 pair.Value.WriteTo(writer);
             }
         }
         writer.WriteEndObject();
     }
+
+    private static bool IsNamedMember(string name) => name is "name" or "children" or "parent" or "owner" or "kind";
 }
