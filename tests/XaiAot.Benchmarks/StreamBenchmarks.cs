@@ -14,7 +14,7 @@ namespace XaiAot.Benchmarks;
 /// reasoning where the contender types it, finish reason, usage).
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(BenchConfig))]
+[Config(typeof(StreamConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [BenchmarkCategory("StreamParse")]
 public class StreamBenchmarks

@@ -14,8 +14,8 @@ using XaiAot.Benchmarks.Peers;
 namespace XaiAot.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>dotnet run -c Release -- --profile</c>: where the time and the allocations of XaiAot's
-/// stream path go, stage by stage, on the 10,000-event stream (best of several rounds, in-process,
+/// <c>dotnet run -c Release -- --profile [Seed163|Synthetic10k]</c>: where the time and the
+/// allocations of XaiAot's stream path go, stage by stage (best of several rounds, in-process,
 /// a rough guide next to the BenchmarkDotNet figures, not a replacement for them).
 /// </summary>
 internal static class StageProfile
@@ -25,12 +25,15 @@ internal static class StageProfile
 
     private static ReadOnlySpan<byte> Done => "[DONE]"u8;
 
-    public static async Task RunAsync()
+    private static int s_repeat = 1;
+
+    public static async Task RunAsync(StreamKind kind)
     {
-        byte[] body = BenchData.Synthetic;
+        byte[] body = BenchData.Stream(kind);
         byte[][] payloads = Payloads(body);
         int chunks = payloads.Length;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"10k stream: {body.Length:N0} bytes, {chunks:N0} chunks; 1 s warm-up, then best of 15 rounds"));
+        s_repeat = Math.Max(1, 2_000_000 / body.Length);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: {body.Length:N0} bytes, {chunks:N0} chunks; 1 s warm-up, then best of 15 rounds of {s_repeat} run(s); figures per run"));
         Console.WriteLine("| stage | ms | MB/s | B/chunk |");
         Console.WriteLine("|---|---:|---:|---:|");
 
@@ -48,6 +51,32 @@ internal static class StageProfile
         await Stage("SseParser async + STJ source-gen + StringBuilders (= StjSourceGen)", body, chunks, async b => (await StreamContenders.StjAsync(b, StjSourceGenContext.Default.StjChunk).ConfigureAwait(false)).TotalTokens).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <c>--loop CONTENDER SECONDS [STREAM]</c>: runs one contender on one stream for a while and
+    /// nothing else, for a sampling profiler (<c>DOTNET_PerfMapEnabled=1 perf record -F 999 -g</c>).
+    /// </summary>
+    public static async Task LoopAsync(string contender, double seconds, StreamKind kind)
+    {
+        byte[] body = BenchData.Stream(kind);
+        Func<byte[], Task> run = contender switch
+        {
+            "XaiAot" => b => StreamContenders.XaiAotAsync(b),
+            "StjSourceGen" => b => StreamContenders.StjAsync(b, StjSourceGenContext.Default.StjChunk),
+            "Limit" => b => StreamContenders.LimitAsync(b),
+            _ => throw new ArgumentException("Unknown contender " + contender + " (XaiAot, StjSourceGen, Limit).", nameof(contender)),
+        };
+        long start = Stopwatch.GetTimestamp();
+        long runs = 0;
+        while (Stopwatch.GetElapsedTime(start).TotalSeconds < seconds)
+        {
+            await run(body).ConfigureAwait(false);
+            runs++;
+        }
+
+        double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / runs;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{contender} on {kind}: {runs:N0} runs, {ms:F3} ms per run on average"));
+    }
+
     private static async Task Stage<T>(string name, byte[] body, int chunks, Func<byte[], Task<T>> run)
     {
         // Warm up for a second so tiered compilation has moved every method on the path to tier 1.
@@ -63,14 +92,18 @@ internal static class StageProfile
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
-            await run(body).ConfigureAwait(false);
-            double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int r = 0; r < s_repeat; r++)
+            {
+                await run(body).ConfigureAwait(false);
+            }
+
+            double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / s_repeat;
+            allocated = Math.Min(allocated, (GC.GetAllocatedBytesForCurrentThread() - before) / s_repeat);
             best = Math.Min(best, ms);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {best:F2} | {body.Length / (best / 1000) / 1e6:N0} | {(double)allocated / chunks:N0} |"));
+            $"| {name} | {best:F3} | {body.Length / (best / 1000) / 1e6:N0} | {(double)allocated / chunks:N0} |"));
     }
 
     private static byte[][] Payloads(byte[] body)
