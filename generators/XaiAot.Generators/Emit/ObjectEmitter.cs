@@ -307,13 +307,13 @@ namespace XaiAot.Generators.Emit
             foreach (Member m in members)
             {
                 PropertySpec p = m.Property;
-                string name = "writer.WritePropertyName(s_name" + m.Index.ToString(CultureInfo.InvariantCulture) + ");";
+                string nameField = "s_name" + m.Index.ToString(CultureInfo.InvariantCulture);
+                string name = "writer.WritePropertyName(" + nameField + ");";
                 string access = "value." + p.CSharpName;
                 string local = "v" + m.Index.ToString(CultureInfo.InvariantCulture);
                 if (m.IsGetterOnlyConst || (p.Required && !p.Type.Nullable && p.Type.IsValueType))
                 {
-                    w.Line(name);
-                    codec.Write(w, p.Type, access);
+                    WriteMember(w, codec, nameField, p.Type, access);
                 }
                 else if (p.Required && p.Type.Nullable)
                 {
@@ -323,8 +323,7 @@ namespace XaiAot.Generators.Emit
                 else if (p.Required)
                 {
                     w.Open("if (" + access + " is { } " + local + ")");
-                    w.Line(name);
-                    codec.Write(w, p.Type, local);
+                    WriteMember(w, codec, nameField, p.Type, local);
                     w.Close();
                     w.Open("else");
                     w.Line("throw " + runtime + ".RequiredNull(" + CSharp.StringLiteral(p.JsonName) + ", " + CSharp.StringLiteral(type.Name) + ");");
@@ -333,14 +332,12 @@ namespace XaiAot.Generators.Emit
                 else
                 {
                     w.Open("if (" + access + " is { } " + local + ")");
-                    w.Line(name);
-                    codec.Write(w, p.Type, local);
+                    WriteMember(w, codec, nameField, p.Type, local);
                     w.Close();
                     if (m.TracksNull)
                     {
                         w.Open("else if ((value." + CSharp.Mask("_explicitNulls", m.NullBit) + " & " + CSharp.Bit(m.NullBit) + ") != 0)");
-                        w.Line(name);
-                        w.Line("writer.WriteNullValue();");
+                        w.Line("writer.WriteNull(" + nameField + ");");
                         w.Close();
                     }
                 }
@@ -379,6 +376,32 @@ namespace XaiAot.Generators.Emit
             {
                 w.Line();
                 w.Line("private static bool IsNamedMember(string name) => name is " + string.Join(" or ", members.Select(m => CSharp.StringLiteral(m.Property.JsonName))) + ";");
+            }
+        }
+
+        /// <summary>
+        /// Writes a member: scalars in one call with the pre-encoded name (as System.Text.Json's own
+        /// fast path does), everything else as name then value.
+        /// </summary>
+        private static void WriteMember(SourceWriter w, ValueCodec codec, string nameField, TypeRef type, string expression)
+        {
+            ValueKind kind = type.Kind == ValueKind.Const ? type.Const!.Kind : type.Kind;
+            switch (kind)
+            {
+                case ValueKind.String:
+                    w.Line("writer.WriteString(" + nameField + ", " + expression + ");");
+                    break;
+                case ValueKind.Integer:
+                case ValueKind.Number:
+                    w.Line("writer.WriteNumber(" + nameField + ", " + expression + ");");
+                    break;
+                case ValueKind.Boolean:
+                    w.Line("writer.WriteBoolean(" + nameField + ", " + expression + ");");
+                    break;
+                default:
+                    w.Line("writer.WritePropertyName(" + nameField + ");");
+                    codec.Write(w, type, expression);
+                    break;
             }
         }
 

@@ -234,10 +234,14 @@ namespace XaiAot.Generators.Emit
                     break;
                 case ValueKind.Array:
                     {
-                        string item = "item" + Next();
+                        // An indexed loop: foreach over IReadOnlyList<T> would allocate an enumerator per array.
+                        string n = Next();
+                        string list = "list" + n;
+                        string i = "i" + n;
+                        w.Line("var " + list + " = " + expression + ";");
                         w.Line("writer.WriteStartArray();");
-                        w.Open("foreach (var " + item + " in " + expression + ")");
-                        WriteNullable(w, type.Element!, item, MayBeNull(type.Element!));
+                        w.Open("for (int " + i + " = 0; " + i + " < " + list + ".Count; " + i + "++)");
+                        WriteNullable(w, type.Element!, list + "[" + i + "]", MayBeNull(type.Element!));
                         w.Close();
                         w.Line("writer.WriteEndArray();");
                         break;

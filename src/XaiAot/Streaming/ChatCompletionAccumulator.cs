@@ -112,13 +112,17 @@ public sealed class ChatCompletionAccumulator
     }
 
     /// <summary>Later values of the same unknown member replace earlier ones.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static void Merge(ref Dictionary<string, JsonElement>? target, IDictionary<string, JsonElement>? source)
     {
-        if (source is null || source.Count == 0)
+        if (source is { Count: > 0 })
         {
-            return;
+            MergeInto(ref target, source);
         }
+    }
 
+    private static void MergeInto(ref Dictionary<string, JsonElement>? target, IDictionary<string, JsonElement> source)
+    {
         target ??= new Dictionary<string, JsonElement>(System.StringComparer.Ordinal);
         foreach (KeyValuePair<string, JsonElement> pair in source)
         {

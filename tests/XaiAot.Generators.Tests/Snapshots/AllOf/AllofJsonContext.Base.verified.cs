@@ -124,8 +124,7 @@ public sealed partial record Base
         writer.WriteStartObject();
         if (value.Id is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else
         {
@@ -138,8 +137,7 @@ public sealed partial record Base
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -174,8 +174,7 @@ public sealed partial record Item
         writer.WriteStartObject();
         if (value.Id is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else
         {
@@ -188,20 +187,17 @@ public sealed partial record Item
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.Name is { } v2)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteStringValue(v2);
+            writer.WriteString(s_name2, v2);
         }
         else
         {
             throw global::XaiAot.Generators.Tests.Features.AllOf.AllofJsonContext.SchemaRuntime.RequiredNull("name", "Item");
         }
-        writer.WritePropertyName(s_name3);
-        writer.WriteNumberValue(value.Price);
+        writer.WriteNumber(s_name3, value.Price);
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)

@@ -96,13 +96,11 @@ public sealed partial record Named
         writer.WriteStartObject();
         if (value.Name is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name0);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -100,8 +100,7 @@ public sealed partial record Wrapper
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name0);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -314,15 +314,17 @@ public sealed partial record Matrix
         if (value.Rows is { } v0)
         {
             writer.WritePropertyName(s_name0);
+            var list7 = v0;
             writer.WriteStartArray();
-            foreach (var item7 in v0)
+            for (int i7 = 0; i7 < list7.Count; i7++)
             {
-                if (item7 is { } value8)
+                if (list7[i7] is { } value8)
                 {
+                    var list9 = value8;
                     writer.WriteStartArray();
-                    foreach (var item9 in value8)
+                    for (int i9 = 0; i9 < list9.Count; i9++)
                     {
-                        writer.WriteNumberValue(item9);
+                        writer.WriteNumberValue(list9[i9]);
                     }
                     writer.WriteEndArray();
                 }
@@ -340,10 +342,11 @@ public sealed partial record Matrix
         if (value.Labels is { } v1)
         {
             writer.WritePropertyName(s_name1);
+            var list10 = v1;
             writer.WriteStartArray();
-            foreach (var item10 in v1)
+            for (int i10 = 0; i10 < list10.Count; i10++)
             {
-                if (item10 is { } value11)
+                if (list10[i10] is { } value11)
                 {
                     writer.WriteStringValue(value11);
                 }
@@ -356,16 +359,16 @@ public sealed partial record Matrix
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.Points is { } v2)
         {
             writer.WritePropertyName(s_name2);
+            var list12 = v2;
             writer.WriteStartArray();
-            foreach (var item12 in v2)
+            for (int i12 = 0; i12 < list12.Count; i12++)
             {
-                if (item12 is { } value13)
+                if (list12[i12] is { } value13)
                 {
                     global::XaiAot.Generators.Tests.Features.Arrays.MatrixPointsItem.JsonWrite(writer, value13);
                 }
@@ -378,38 +381,37 @@ public sealed partial record Matrix
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name2);
         }
         if (value.Untyped is { } v3)
         {
             writer.WritePropertyName(s_name3);
+            var list14 = v3;
             writer.WriteStartArray();
-            foreach (var item14 in v3)
+            for (int i14 = 0; i14 < list14.Count; i14++)
             {
-                item14.WriteTo(writer);
+                list14[i14].WriteTo(writer);
             }
             writer.WriteEndArray();
         }
         else if ((value._explicitNulls0 & (1UL << 2)) != 0)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name3);
         }
         if (value.Stamps is { } v4)
         {
             writer.WritePropertyName(s_name4);
+            var list15 = v4;
             writer.WriteStartArray();
-            foreach (var item15 in v4)
+            for (int i15 = 0; i15 < list15.Count; i15++)
             {
-                global::XaiAot.Generators.Tests.Features.Arrays.ArraysJsonContext.SchemaRuntime.WriteDateTime(writer, item15);
+                global::XaiAot.Generators.Tests.Features.Arrays.ArraysJsonContext.SchemaRuntime.WriteDateTime(writer, list15[i15]);
             }
             writer.WriteEndArray();
         }
         else if ((value._explicitNulls0 & (1UL << 3)) != 0)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name4);
         }
         if (value.AdditionalProperties is { } extra)
         {

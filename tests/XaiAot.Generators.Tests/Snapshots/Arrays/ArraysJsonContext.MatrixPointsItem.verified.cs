@@ -111,10 +111,8 @@ public sealed partial record MatrixPointsItem
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, MatrixPointsItem value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteNumberValue(value.X);
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Y);
+        writer.WriteNumber(s_name0, value.X);
+        writer.WriteNumber(s_name1, value.Y);
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)

@@ -206,33 +206,25 @@ public sealed partial record Envelope
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, Envelope value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Object);
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Version);
-        writer.WritePropertyName(s_name2);
-        writer.WriteNumberValue(value.Ratio);
-        writer.WritePropertyName(s_name3);
-        writer.WriteBooleanValue(value.Sealed);
+        writer.WriteString(s_name0, value.Object);
+        writer.WriteNumber(s_name1, value.Version);
+        writer.WriteNumber(s_name2, value.Ratio);
+        writer.WriteBoolean(s_name3, value.Sealed);
         if (value.Stamp is { } v4)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteStringValue(v4);
+            writer.WriteString(s_name4, v4);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name4);
         }
         if (value.Body is { } v5)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteStringValue(v5);
+            writer.WriteString(s_name5, v5);
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name5);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -124,8 +124,7 @@ public sealed partial record Cat : global::XaiAot.Generators.Tests.Features.Disc
         writer.WriteStartObject();
         if (value.PetType is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else
         {
@@ -133,13 +132,11 @@ public sealed partial record Cat : global::XaiAot.Generators.Tests.Features.Disc
         }
         if (value.Lives is { } v1)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNumberValue(v1);
+            writer.WriteNumber(s_name1, v1);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -111,10 +111,8 @@ public sealed partial record Circle : global::XaiAot.Generators.Tests.Features.D
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, Circle value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Type);
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Radius);
+        writer.WriteString(s_name0, value.Type);
+        writer.WriteNumber(s_name1, value.Radius);
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)

@@ -193,10 +193,11 @@ public sealed partial record Drawing
         if (value.Shapes is { } v0)
         {
             writer.WritePropertyName(s_name0);
+            var list1 = v0;
             writer.WriteStartArray();
-            foreach (var item1 in v0)
+            for (int i1 = 0; i1 < list1.Count; i1++)
             {
-                if (item1 is { } value2)
+                if (list1[i1] is { } value2)
                 {
                     global::XaiAot.Generators.Tests.Features.Discriminated.Shape.JsonWrite(writer, value2);
                 }
@@ -218,8 +219,7 @@ public sealed partial record Drawing
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.Pet is { } v2)
         {
@@ -228,8 +228,7 @@ public sealed partial record Drawing
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name2);
         }
         if (value.Round is { } v3)
         {
@@ -238,8 +237,7 @@ public sealed partial record Drawing
         }
         else if ((value._explicitNulls0 & (1UL << 2)) != 0)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name3);
         }
         if (value.AdditionalProperties is { } extra)
         {

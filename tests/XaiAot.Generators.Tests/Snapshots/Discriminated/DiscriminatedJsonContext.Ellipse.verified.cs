@@ -132,12 +132,9 @@ public sealed partial record Ellipse : global::XaiAot.Generators.Tests.Features.
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, Ellipse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Type);
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Rx);
-        writer.WritePropertyName(s_name2);
-        writer.WriteNumberValue(value.Ry);
+        writer.WriteString(s_name0, value.Type);
+        writer.WriteNumber(s_name1, value.Rx);
+        writer.WriteNumber(s_name2, value.Ry);
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)

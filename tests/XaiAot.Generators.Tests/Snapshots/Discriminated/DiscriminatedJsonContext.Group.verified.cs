@@ -128,15 +128,15 @@ public sealed partial record Group : global::XaiAot.Generators.Tests.Features.Di
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, Group value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Type);
+        writer.WriteString(s_name0, value.Type);
         if (value.Members is { } v1)
         {
             writer.WritePropertyName(s_name1);
+            var list1 = v1;
             writer.WriteStartArray();
-            foreach (var item1 in v1)
+            for (int i1 = 0; i1 < list1.Count; i1++)
             {
-                if (item1 is { } value2)
+                if (list1[i1] is { } value2)
                 {
                     global::XaiAot.Generators.Tests.Features.Discriminated.Shape.JsonWrite(writer, value2);
                 }

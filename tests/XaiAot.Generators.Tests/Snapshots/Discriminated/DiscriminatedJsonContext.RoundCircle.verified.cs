@@ -111,10 +111,8 @@ public sealed partial record RoundCircle : global::XaiAot.Generators.Tests.Featu
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, RoundCircle value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Type);
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Radius);
+        writer.WriteString(s_name0, value.Type);
+        writer.WriteNumber(s_name1, value.Radius);
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)

@@ -109,10 +109,8 @@ public sealed partial record Square : global::XaiAot.Generators.Tests.Features.D
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, Square value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Type);
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Side);
+        writer.WriteString(s_name0, value.Type);
+        writer.WriteNumber(s_name1, value.Side);
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)

@@ -194,26 +194,24 @@ public sealed partial record Paint
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.Palette is { } v2)
         {
             writer.WritePropertyName(s_name2);
+            var list1 = v2;
             writer.WriteStartArray();
-            foreach (var item1 in v2)
+            for (int i1 = 0; i1 < list1.Count; i1++)
             {
-                global::XaiAot.Generators.Tests.Features.Enums.Color.JsonWrite(writer, item1);
+                global::XaiAot.Generators.Tests.Features.Enums.Color.JsonWrite(writer, list1[i1]);
             }
             writer.WriteEndArray();
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name2);
         }
-        writer.WritePropertyName(s_name3);
-        writer.WriteStringValue(value.Kind);
+        writer.WriteString(s_name3, value.Kind);
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)

@@ -247,8 +247,7 @@ public sealed partial record Holder
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.Id is { } v2)
         {
@@ -257,8 +256,7 @@ public sealed partial record Holder
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name2);
         }
         if (value.Stop is { } v3)
         {
@@ -267,23 +265,22 @@ public sealed partial record Holder
         }
         else if ((value._explicitNulls0 & (1UL << 2)) != 0)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name3);
         }
         if (value.Values is { } v4)
         {
             writer.WritePropertyName(s_name4);
+            var list1 = v4;
             writer.WriteStartArray();
-            foreach (var item1 in v4)
+            for (int i1 = 0; i1 < list1.Count; i1++)
             {
-                global::XaiAot.Generators.Tests.Features.KindUnions.Value.JsonWrite(writer, item1);
+                global::XaiAot.Generators.Tests.Features.KindUnions.Value.JsonWrite(writer, list1[i1]);
             }
             writer.WriteEndArray();
         }
         else if ((value._explicitNulls0 & (1UL << 3)) != 0)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name4);
         }
         if (value.Mode is { } v5)
         {
@@ -292,8 +289,7 @@ public sealed partial record Holder
         }
         else if ((value._explicitNulls0 & (1UL << 4)) != 0)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name5);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -150,10 +150,11 @@ public readonly partial struct HolderStop : global::System.IEquatable<HolderStop
                 writer.WriteStringValue(((string)value._reference!));
                 return;
             case 2:
+                var list3 = ((global::System.Collections.Generic.IReadOnlyList<string>)value._reference!);
                 writer.WriteStartArray();
-                foreach (var item3 in ((global::System.Collections.Generic.IReadOnlyList<string>)value._reference!))
+                for (int i3 = 0; i3 < list3.Count; i3++)
                 {
-                    if (item3 is { } value4)
+                    if (list3[i3] is { } value4)
                     {
                         writer.WriteStringValue(value4);
                     }

@@ -125,8 +125,7 @@ public sealed partial record Pair
         writer.WriteStartObject();
         if (value.Key is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else
         {
@@ -134,13 +133,11 @@ public sealed partial record Pair
         }
         if (value.Value is { } v1)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(v1);
+            writer.WriteString(s_name1, v1);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -287,10 +287,11 @@ public readonly partial struct Value : global::System.IEquatable<Value>
                 writer.WriteBooleanValue(value._boolean);
                 return;
             case 5:
+                var list3 = ((global::System.Collections.Generic.IReadOnlyList<string>)value._reference!);
                 writer.WriteStartArray();
-                foreach (var item3 in ((global::System.Collections.Generic.IReadOnlyList<string>)value._reference!))
+                for (int i3 = 0; i3 < list3.Count; i3++)
                 {
-                    if (item3 is { } value4)
+                    if (list3[i3] is { } value4)
                     {
                         writer.WriteStringValue(value4);
                     }

@@ -278,8 +278,7 @@ public sealed partial record Config
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name0);
         }
         if (value.Limits is { } v1)
         {
@@ -294,8 +293,7 @@ public sealed partial record Config
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.Nested is { } v2)
         {
@@ -306,10 +304,11 @@ public sealed partial record Config
                 writer.WritePropertyName(pair8.Key);
                 if (pair8.Value is { } value9)
                 {
+                    var list10 = value9;
                     writer.WriteStartArray();
-                    foreach (var item10 in value9)
+                    for (int i10 = 0; i10 < list10.Count; i10++)
                     {
-                        if (item10 is { } value11)
+                        if (list10[i10] is { } value11)
                         {
                             global::XaiAot.Generators.Tests.Features.Maps.Strict.JsonWrite(writer, value11);
                         }
@@ -329,8 +328,7 @@ public sealed partial record Config
         }
         else if ((value._explicitNulls0 & (1UL << 2)) != 0)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name2);
         }
         if (value.Loose is { } v3)
         {

@@ -107,13 +107,11 @@ public sealed partial record Scores
         writer.WriteStartObject();
         if (value.Total is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNumberValue(v0);
+            writer.WriteNumber(s_name0, v0);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name0);
         }
         if (value.AdditionalProperties is { } extra)
         {

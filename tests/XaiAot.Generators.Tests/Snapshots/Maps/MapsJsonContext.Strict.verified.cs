@@ -88,13 +88,11 @@ public sealed partial record Strict
         writer.WriteStartObject();
         if (value.A is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name0);
         }
         writer.WriteEndObject();
     }

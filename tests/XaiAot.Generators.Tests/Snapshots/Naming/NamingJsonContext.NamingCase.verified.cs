@@ -590,123 +590,99 @@ public sealed partial record NamingCase
         writer.WriteStartObject();
         if (value.SnakeCaseName is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name0);
         }
         if (value.KebabCaseName is { } v1)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(v1);
+            writer.WriteString(s_name1, v1);
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.CamelCaseName is { } v2)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteStringValue(v2);
+            writer.WriteString(s_name2, v2);
         }
         else if ((value._explicitNulls0 & (1UL << 2)) != 0)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name2);
         }
         if (value.Ref is { } v3)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteStringValue(v3);
+            writer.WriteString(s_name3, v3);
         }
         else if ((value._explicitNulls0 & (1UL << 3)) != 0)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name3);
         }
         if (value._2fa is { } v4)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteBooleanValue(v4);
+            writer.WriteBoolean(s_name4, v4);
         }
         else if ((value._explicitNulls0 & (1UL << 4)) != 0)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name4);
         }
         if (value.Class is { } v5)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteStringValue(v5);
+            writer.WriteString(s_name5, v5);
         }
         else if ((value._explicitNulls0 & (1UL << 5)) != 0)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name5);
         }
         if (value.Type is { } v6)
         {
-            writer.WritePropertyName(s_name6);
-            writer.WriteStringValue(v6);
+            writer.WriteString(s_name6, v6);
         }
         else if ((value._explicitNulls0 & (1UL << 6)) != 0)
         {
-            writer.WritePropertyName(s_name6);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name6);
         }
         if (value.FooBar is { } v7)
         {
-            writer.WritePropertyName(s_name7);
-            writer.WriteStringValue(v7);
+            writer.WriteString(s_name7, v7);
         }
         else if ((value._explicitNulls0 & (1UL << 7)) != 0)
         {
-            writer.WritePropertyName(s_name7);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name7);
         }
         if (value.FooBar2 is { } v8)
         {
-            writer.WritePropertyName(s_name8);
-            writer.WriteStringValue(v8);
+            writer.WriteString(s_name8, v8);
         }
         else if ((value._explicitNulls0 & (1UL << 8)) != 0)
         {
-            writer.WritePropertyName(s_name8);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name8);
         }
         if (value.NamingCase2 is { } v9)
         {
-            writer.WritePropertyName(s_name9);
-            writer.WriteStringValue(v9);
+            writer.WriteString(s_name9, v9);
         }
         else if ((value._explicitNulls0 & (1UL << 9)) != 0)
         {
-            writer.WritePropertyName(s_name9);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name9);
         }
         if (value.AdditionalProperties is { } v10)
         {
-            writer.WritePropertyName(s_name10);
-            writer.WriteStringValue(v10);
+            writer.WriteString(s_name10, v10);
         }
         else if ((value._explicitNulls0 & (1UL << 10)) != 0)
         {
-            writer.WritePropertyName(s_name10);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name10);
         }
         if (value.JsonRead2 is { } v11)
         {
-            writer.WritePropertyName(s_name11);
-            writer.WriteStringValue(v11);
+            writer.WriteString(s_name11, v11);
         }
         else if ((value._explicitNulls0 & (1UL << 11)) != 0)
         {
-            writer.WritePropertyName(s_name11);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name11);
         }
         if (value.First is { } v12)
         {
@@ -715,8 +691,7 @@ public sealed partial record NamingCase
         }
         else if ((value._explicitNulls0 & (1UL << 12)) != 0)
         {
-            writer.WritePropertyName(s_name12);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name12);
         }
         if (value.First2 is { } v13)
         {
@@ -725,8 +700,7 @@ public sealed partial record NamingCase
         }
         else if ((value._explicitNulls0 & (1UL << 13)) != 0)
         {
-            writer.WritePropertyName(s_name13);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name13);
         }
         if (value.Child is { } v14)
         {
@@ -735,8 +709,7 @@ public sealed partial record NamingCase
         }
         else if ((value._explicitNulls0 & (1UL << 14)) != 0)
         {
-            writer.WritePropertyName(s_name14);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name14);
         }
         if (value.Child2 is { } v15)
         {
@@ -745,48 +718,39 @@ public sealed partial record NamingCase
         }
         else if ((value._explicitNulls0 & (1UL << 15)) != 0)
         {
-            writer.WritePropertyName(s_name15);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name15);
         }
         if (value.WithSpace is { } v16)
         {
-            writer.WritePropertyName(s_name16);
-            writer.WriteStringValue(v16);
+            writer.WriteString(s_name16, v16);
         }
         else if ((value._explicitNulls0 & (1UL << 16)) != 0)
         {
-            writer.WritePropertyName(s_name16);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name16);
         }
         if (value.UpperSnake is { } v17)
         {
-            writer.WritePropertyName(s_name17);
-            writer.WriteStringValue(v17);
+            writer.WriteString(s_name17, v17);
         }
         else if ((value._explicitNulls0 & (1UL << 17)) != 0)
         {
-            writer.WritePropertyName(s_name17);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name17);
         }
         if (value.ÉAccent is { } v18)
         {
-            writer.WritePropertyName(s_name18);
-            writer.WriteStringValue(v18);
+            writer.WriteString(s_name18, v18);
         }
         else if ((value._explicitNulls0 & (1UL << 18)) != 0)
         {
-            writer.WritePropertyName(s_name18);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name18);
         }
         if (value.Value is { } v19)
         {
-            writer.WritePropertyName(s_name19);
-            writer.WriteStringValue(v19);
+            writer.WriteString(s_name19, v19);
         }
         else if ((value._explicitNulls0 & (1UL << 19)) != 0)
         {
-            writer.WritePropertyName(s_name19);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name19);
         }
         if (value.AdditionalProperties2 is { } extra)
         {

@@ -265,13 +265,11 @@ public sealed partial record Reading
         }
         if (value.Count is { } v1)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNumberValue(v1);
+            writer.WriteNumber(s_name1, v1);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         writer.WritePropertyName(s_name2);
         if (value.Unit is { } value3)
@@ -289,28 +287,23 @@ public sealed partial record Reading
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name3);
         }
         if (value.Note is { } v4)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteStringValue(v4);
+            writer.WriteString(s_name4, v4);
         }
         else if ((value._explicitNulls0 & (1UL << 2)) != 0)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name4);
         }
         if (value.Flag is { } v5)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteBooleanValue(v5);
+            writer.WriteBoolean(s_name5, v5);
         }
         else if ((value._explicitNulls0 & (1UL << 3)) != 0)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name5);
         }
         if (value.When is { } v6)
         {
@@ -319,8 +312,7 @@ public sealed partial record Reading
         }
         else if ((value._explicitNulls0 & (1UL << 4)) != 0)
         {
-            writer.WritePropertyName(s_name6);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name6);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -111,10 +111,8 @@ public sealed partial record ReadingPlace
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, ReadingPlace value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteNumberValue(value.Lat);
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Lon);
+        writer.WriteNumber(s_name0, value.Lat);
+        writer.WriteNumber(s_name1, value.Lon);
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)

@@ -93,8 +93,7 @@ public sealed partial record Unit
         writer.WriteStartObject();
         if (value.Symbol is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else
         {

@@ -326,12 +326,10 @@ public sealed partial record Person
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, Person value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteNumberValue(value.Id);
+        writer.WriteNumber(s_name0, value.Id);
         if (value.Name is { } v1)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(v1);
+            writer.WriteString(s_name1, v1);
         }
         else
         {
@@ -339,23 +337,19 @@ public sealed partial record Person
         }
         if (value.Height is { } v2)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNumberValue(v2);
+            writer.WriteNumber(s_name2, v2);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name2);
         }
         if (value.Active is { } v3)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteBooleanValue(v3);
+            writer.WriteBoolean(s_name3, v3);
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name3);
         }
         if (value.BornAt is { } v4)
         {
@@ -364,18 +358,15 @@ public sealed partial record Person
         }
         else if ((value._explicitNulls0 & (1UL << 2)) != 0)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name4);
         }
         if (value.Nickname is { } v5)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteStringValue(v5);
+            writer.WriteString(s_name5, v5);
         }
         else if ((value._explicitNulls0 & (1UL << 3)) != 0)
         {
-            writer.WritePropertyName(s_name5);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name5);
         }
         if (value.Address is { } v6)
         {
@@ -384,16 +375,16 @@ public sealed partial record Person
         }
         else if ((value._explicitNulls0 & (1UL << 4)) != 0)
         {
-            writer.WritePropertyName(s_name6);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name6);
         }
         if (value.Tags is { } v7)
         {
             writer.WritePropertyName(s_name7);
+            var list4 = v7;
             writer.WriteStartArray();
-            foreach (var item4 in v7)
+            for (int i4 = 0; i4 < list4.Count; i4++)
             {
-                if (item4 is { } value5)
+                if (list4[i4] is { } value5)
                 {
                     writer.WriteStringValue(value5);
                 }
@@ -406,8 +397,7 @@ public sealed partial record Person
         }
         else if ((value._explicitNulls0 & (1UL << 5)) != 0)
         {
-            writer.WritePropertyName(s_name7);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name7);
         }
         if (value.Metadata is { } v8)
         {

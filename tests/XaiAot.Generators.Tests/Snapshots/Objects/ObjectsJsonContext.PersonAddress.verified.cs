@@ -128,18 +128,15 @@ public sealed partial record PersonAddress
         writer.WriteStartObject();
         if (value.Street is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name0);
         }
         if (value.City is { } v1)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(v1);
+            writer.WriteString(s_name1, v1);
         }
         else
         {

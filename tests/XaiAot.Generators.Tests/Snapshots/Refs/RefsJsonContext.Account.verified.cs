@@ -126,8 +126,7 @@ public sealed partial record Account
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name0);
         }
         if (value.Root is { } v1)
         {
@@ -136,8 +135,7 @@ public sealed partial record Account
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.AdditionalProperties is { } extra)
         {

@@ -217,8 +217,7 @@ public sealed partial record TreeNode
         writer.WriteStartObject();
         if (value.Name is { } v0)
         {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(v0);
+            writer.WriteString(s_name0, v0);
         }
         else
         {
@@ -227,10 +226,11 @@ public sealed partial record TreeNode
         if (value.Children is { } v1)
         {
             writer.WritePropertyName(s_name1);
+            var list2 = v1;
             writer.WriteStartArray();
-            foreach (var item2 in v1)
+            for (int i2 = 0; i2 < list2.Count; i2++)
             {
-                if (item2 is { } value3)
+                if (list2[i2] is { } value3)
                 {
                     global::XaiAot.Generators.Tests.Features.Refs.TreeNode.JsonWrite(writer, value3);
                 }
@@ -243,8 +243,7 @@ public sealed partial record TreeNode
         }
         else if ((value._explicitNulls0 & (1UL << 0)) != 0)
         {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name1);
         }
         if (value.Parent is { } v2)
         {
@@ -253,8 +252,7 @@ public sealed partial record TreeNode
         }
         else if ((value._explicitNulls0 & (1UL << 1)) != 0)
         {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name2);
         }
         if (value.Owner is { } v3)
         {
@@ -263,8 +261,7 @@ public sealed partial record TreeNode
         }
         else if ((value._explicitNulls0 & (1UL << 2)) != 0)
         {
-            writer.WritePropertyName(s_name3);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name3);
         }
         if (value.Kind is { } v4)
         {
@@ -273,8 +270,7 @@ public sealed partial record TreeNode
         }
         else if ((value._explicitNulls0 & (1UL << 3)) != 0)
         {
-            writer.WritePropertyName(s_name4);
-            writer.WriteNullValue();
+            writer.WriteNull(s_name4);
         }
         if (value.AdditionalProperties is { } extra)
         {
