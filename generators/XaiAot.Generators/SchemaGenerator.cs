@@ -14,9 +14,6 @@ namespace XaiAot.Generators
     /// pipeline (never a Collect of all files), and diagnostics travel apart from code, so an
     /// unrelated edit, or a diagnostic that only moved, re-emits nothing.
     /// </summary>
-    /// <summary>Which schema file generates which context (for hint-name clashes between files).</summary>
-    internal sealed record ContextKey(string Path, string Namespace, string ContextName);
-
     [Generator(LanguageNames.CSharp)]
     public sealed class SchemaGenerator : IIncrementalGenerator
     {

@@ -143,7 +143,7 @@ public sealed class IncrementalTests
             typeof(System.Collections.IDictionary),
         };
         Assembly generator = typeof(SchemaGenerator).Assembly;
-        var roots = new List<Type> { typeof(SchemaInput), typeof(ContextKey), typeof(Model.CompiledSchema), typeof(Model.GenerationSpec), typeof(Model.DiagnosticInfo) };
+        var roots = new List<Type> { typeof(SchemaInput), typeof(Model.ContextKey), typeof(Model.CompiledSchema), typeof(Model.GenerationSpec), typeof(Model.DiagnosticInfo) };
         roots.AddRange(generator.GetTypes().Where(t => typeof(Model.TypeSpec).IsAssignableFrom(t)));
 
         var seen = new HashSet<Type>();
