@@ -45,23 +45,11 @@ public static class BenchData
         throw new InvalidOperationException("The seed stream has no 'Olá' content chunk.");
     }
 
-    /// <summary>The folder holding <c>XaiAot.sln</c>, found by walking up from the binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "XaiAot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No folder above " + AppContext.BaseDirectory + " holds XaiAot.sln.");
-    }
+    /// <summary>The folder holding <c>XaiAot.sln</c> (see <see cref="XaiAot.Testing.RepositoryPaths"/>).</summary>
+    public static string RepositoryRoot() => XaiAot.Testing.RepositoryPaths.RepositoryRoot;
 
     /// <summary><c>../shared/cassettes</c> beside the repository (CI clones it there too).</summary>
-    public static string CassetteDirectory() =>
-        Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "cassettes"));
+    public static string CassetteDirectory() => XaiAot.Testing.RepositoryPaths.CassettesDirectory;
 
     /// <summary>The <c>data:</c> payloads of an SSE body, in order, [DONE] included.</summary>
     public static IEnumerable<string> DataEvents(byte[] body)

@@ -1,47 +1,23 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
+using XaiAot.Testing;
 
 namespace XaiAot.Cli.Tests;
 
-/// <summary>Finds the shared cassettes: the folder holding XaiAot.sln, then ../shared/cassettes.</summary>
+/// <summary>The shared cassettes, as this project's tests name them (see <see cref="RepositoryPaths"/>).</summary>
 internal static class TestPaths
 {
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
+    public static string Cassettes => RepositoryPaths.CassettesDirectory;
 
-    public static string Cassettes => Path.GetFullPath(Path.Combine(Root.Value, "..", "shared", "cassettes"));
-
-    public static string Cassette(string fileName) => Path.Combine(Cassettes, fileName);
+    public static string Cassette(string fileName) => RepositoryPaths.Cassette(fileName);
 
     public const string Seed = "simple_streaming.yaml";
 
     public const string RateLimited = "openrouter-kimi-k2__error_429.yaml";
 
     /// <summary>Every cassette in the shared folder, by file name.</summary>
-    public static TheoryData<string> AllCassettes()
-    {
-        var data = new TheoryData<string>();
-        foreach (string path in Directory.GetFiles(Cassettes, "*.yaml").OrderBy(p => p, StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(path));
-        }
-
-        return data;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (DirectoryInfo? at = new(AppContext.BaseDirectory); at is not null; at = at.Parent)
-        {
-            if (File.Exists(Path.Combine(at.FullName, "XaiAot.sln")))
-            {
-                return at.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No folder above " + AppContext.BaseDirectory + " holds XaiAot.sln.");
-    }
+    public static TheoryData<string> AllCassettes() => new(RepositoryPaths.CassetteNames());
 }
 
 /// <summary>A temporary folder removed when disposed.</summary>
