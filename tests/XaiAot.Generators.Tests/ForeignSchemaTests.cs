@@ -89,11 +89,11 @@ public sealed class ForeignSchemaTests
         Assert.Contains("Unexpected member 'twitter_username'", message, StringComparison.Ordinal);
         Assert.Contains("Path: $.issue.user.twitter_username", message, StringComparison.Ordinal);
 
+        // An action the schema does not list yet is kept whole and written back, not an error.
         node = JsonNode.Parse(ReadForeign("github-issues-opened.json"))!;
         node["action"] = "transferred";
-        message = Json.ReadError(node.ToJsonString(), GithubIssuesEventJsonContext.Default.IssuesEvent);
-        Assert.Contains("'opened', 'closed', 'labeled'", message, StringComparison.Ordinal);
-        Assert.Contains("Path: $.action", message, StringComparison.Ordinal);
+        IssuesEvent transferred = Json.RoundTrip(node.ToJsonString(), GithubIssuesEventJsonContext.Default.IssuesEvent);
+        Assert.Equal("transferred", Assert.IsType<UnknownIssuesEvent>(transferred).Json.GetProperty("action").GetString());
     }
 
     [Fact]
@@ -159,13 +159,11 @@ public sealed class ForeignSchemaTests
 
         JsonNode node = JsonNode.Parse(ReadForeign("shop-event.json"))!;
         node["data"]!["object"]!["object"] = "payout";
-        string message = Json.ReadError(node.ToJsonString(), ShopContext.Default.Event);
-        Assert.Contains("Unknown discriminator 'object' of EventObject", message, StringComparison.Ordinal);
-        Assert.Contains("'customer', 'order', 'invoice', 'charge', 'refund', 'subscription'", message, StringComparison.Ordinal);
-        Assert.Contains("Path: $.data.object.object", message, StringComparison.Ordinal);
+        Event payoutEvent = Json.RoundTrip(node.ToJsonString(), ShopContext.Default.Event);
+        Assert.Equal("payout", Assert.IsType<UnknownEventObject>(payoutEvent.Data.Object).Json.GetProperty("object").GetString());
 
         Assert.IsType<DeletedCustomer>(Json.RoundTrip("""{"id": "cus_1", "object": "customer", "deleted": true}""", ShopContext.Default.DeletedCustomer));
-        Assert.Contains("Expected the constant true", Json.ReadError("""{"id": "cus_1", "object": "customer", "deleted": false}""", ShopContext.Default.DeletedCustomer), StringComparison.Ordinal);
+        Assert.False(Json.RoundTrip("""{"id": "cus_1", "object": "customer", "deleted": false}""", ShopContext.Default.DeletedCustomer).Deleted);
         Payout payout = Json.RoundTrip("""{"id": "po_1", "object": "payout", "amount": 1, "arrival_date": 2, "method": "standard", "status": "paid", "created": 3, "destination": {"id": "ba_1", "object": "bank_account", "last4": "6789", "country": "US", "status": "new"}}""", ShopContext.Default.Payout);
         Assert.IsType<BankAccount>(payout.Destination!.Value.AsPayoutDestinationObject);
         Json.RoundTrip("""{"id": "po_1", "object": "payout", "amount": 1, "arrival_date": 2, "method": "standard", "status": "paid", "created": 3, "destination": null}""", ShopContext.Default.Payout);

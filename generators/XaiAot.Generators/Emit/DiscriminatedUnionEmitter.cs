@@ -56,6 +56,9 @@ namespace XaiAot.Generators.Emit
                 w.Close();
             }
 
+            w.Line();
+            w.Line("// A value no variant names (a kind the server added later) is kept whole and written back.");
+            w.Line("return new " + CSharp.Qualified(spec, type.UnknownName) + "(" + runtime + ".ReadAny(ref reader));");
             w.Close();
             w.Line();
             w.Line("throw " + runtime + ".UnknownDiscriminator(ref probe, " + CSharp.StringLiteral(type.DiscriminatorJsonName) + ", "
@@ -79,12 +82,53 @@ namespace XaiAot.Generators.Emit
                 w.Indent().Line(qualified + ".JsonWrite(writer, variant);").Line("return;").Outdent();
             }
 
+            w.Line("case " + CSharp.Qualified(spec, type.UnknownName) + " unknown:");
+            w.Indent().Line("unknown.Json.WriteTo(writer);").Line("return;").Outdent();
             w.Line("default:");
             w.Indent().Line("throw new global::System.InvalidOperationException(\"Cannot write \" + value.GetType() + " + CSharp.StringLiteral(" as " + name + ": it is not one of its variants.") + ");").Outdent();
             w.Close();
             w.Close();
             w.Close();
+            EmitUnknown(w, type, runtime);
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The variant for a discriminator value the schema does not name: the object kept as JSON,
+        /// so a stream or a document with a new kind of item loses nothing and is written back as it came.
+        /// </summary>
+        private static void EmitUnknown(SourceWriter w, DiscriminatedUnionSpec type, string runtime)
+        {
+            w.Line();
+            CSharp.Doc(w, "A " + type.Name + " whose '" + type.DiscriminatorJsonName + "' names no variant this schema knows: kept whole as JSON and written back as it came.");
+            w.Line(CSharp.GeneratedCode);
+            w.Open("public sealed partial record " + type.UnknownName + " : " + type.Name);
+            CSharp.Doc(w, "Wraps a JSON object whose '" + type.DiscriminatorJsonName + "' member is a string.");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">The value is not an object with a string '" + type.DiscriminatorJsonName + "' member.</exception>");
+            w.Open("public " + type.UnknownName + "(" + CSharp.Element + " json)");
+            string discriminator = runtime + ".DiscriminatorOf(json, " + CSharp.StringLiteral(type.DiscriminatorJsonName) + ", " + CSharp.StringLiteral(type.Name) + ")";
+            if (type.DiscriminatorCSharpName is null)
+            {
+                w.Line("_ = " + discriminator + ";");
+            }
+            else
+            {
+                w.Line(type.DiscriminatorCSharpName + " = " + discriminator + ";");
+            }
+
+            w.Line("Json = json;");
+            w.Close();
+            if (type.DiscriminatorCSharpName is not null)
+            {
+                w.Line();
+                CSharp.Doc(w, "The '" + type.DiscriminatorJsonName + "' value as it came.");
+                w.Line("public override string " + type.DiscriminatorCSharpName + " { get; }");
+            }
+
+            w.Line();
+            CSharp.Doc(w, "The whole object as it came, discriminator included.");
+            w.Line("public " + CSharp.Element + " Json { get; }");
+            w.Close();
         }
     }
 }

@@ -99,8 +99,11 @@ namespace XaiAot.Generators.Emit
                 }
                 else if (p.Type.Kind == ValueKind.Const)
                 {
-                    // An optional constant defaults to its value for callers, but stays absent on a round trip.
-                    w.Line("public " + CSharp.ConstType(p.Type.Const!) + "? " + p.CSharpName + " { get; init; } = " + CSharp.ConstExpression(p.Type.Const!) + ";");
+                    // A constant defaults to its value for callers; a different value read from the wire is
+                    // kept and written back (read leniently, write what the schema says unless told otherwise).
+                    // An optional one read as absent stays absent on a round trip.
+                    string nullable = p.Required && !p.Type.Nullable ? string.Empty : "?";
+                    w.Line("public " + CSharp.ConstType(p.Type.Const!) + nullable + " " + p.CSharpName + " { get; init; } = " + CSharp.ConstExpression(p.Type.Const!) + ";");
                 }
                 else
                 {
@@ -446,9 +449,9 @@ namespace XaiAot.Generators.Emit
 
             public int NullBit { get; set; } = -1;
 
-            /// <summary>A required constant or a union's discriminator: a get-only property returning the value.</summary>
+            /// <summary>A union variant's discriminator: a get-only property returning the value that picked the variant.</summary>
             public bool IsGetterOnlyConst =>
-                Property.Type.Kind == ValueKind.Const && !Property.Type.Nullable && (Property.Required || Property.OverridesDiscriminator);
+                Property.Type.Kind == ValueKind.Const && !Property.Type.Nullable && Property.OverridesDiscriminator;
 
             /// <summary>Optional members remember an explicit null (JsonElement members keep it themselves).</summary>
             public bool TracksNull =>
@@ -459,11 +462,6 @@ namespace XaiAot.Generators.Emit
 
             public string LocalType(GenerationSpec spec)
             {
-                if (Property.Type.Kind == ValueKind.Const)
-                {
-                    return CSharp.ConstType(Property.Type.Const!) + "?";
-                }
-
                 bool nullable = !Property.Required || Property.Type.Nullable || !Property.Type.IsValueType;
                 return CSharp.TypeOf(spec, Property.Type, nullable);
             }

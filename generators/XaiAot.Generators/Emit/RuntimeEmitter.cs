@@ -112,6 +112,30 @@ internal static class SchemaRuntime
         return value;
     }
 
+    /// <summary>A constant string member: the schema's value without allocating, any other string kept as it came.</summary>
+    public static string ReadConstString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8, string expected)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+        {
+            throw Unexpected(ref reader, "a string (the constant \"" + expected + "\")");
+        }
+
+        return reader.ValueTextEquals(utf8) ? expected : reader.GetString()!;
+    }
+
+    /// <summary>The string discriminator of an object kept whole as an unknown variant.</summary>
+    public static string DiscriminatorOf(global::System.Text.Json.JsonElement json, string member, string typeName)
+    {
+        if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object
+            && json.TryGetProperty(member, out global::System.Text.Json.JsonElement value)
+            && value.ValueKind == global::System.Text.Json.JsonValueKind.String)
+        {
+            return value.GetString()!;
+        }
+
+        throw new global::System.ArgumentException("An unknown " + typeName + " must be a JSON object with a string '" + member + "' member.", nameof(json));
+    }
+
     public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -212,10 +236,10 @@ internal static class SchemaRuntime
     public static global::System.Text.Json.JsonException UnknownMember(ref global::System.Text.Json.Utf8JsonReader reader, string member, string typeName) =>
         Error(ref reader, "Unexpected member '" + member + "': the schema of " + typeName + " allows no members beyond those it names.");
 
-    /// <summary>The discriminator holds no known value; the path names the discriminator member.</summary>
+    /// <summary>The discriminator is not a string (an unknown string is kept as an unknown variant); the path names it.</summary>
     public static global::System.Text.Json.JsonException UnknownDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string member, string union, string expected)
     {
-        global::System.Text.Json.JsonException error = Error(ref reader, "Unknown discriminator '" + member + "' of " + union + ": expected one of " + expected + " but found " + Describe(ref reader) + ".");
+        global::System.Text.Json.JsonException error = Error(ref reader, "Discriminator '" + member + "' of " + union + " must be a string (one of " + expected + ", or another kept as unknown) but found " + Describe(ref reader) + ".");
         AddPath(error, member, -1);
         return error;
     }

@@ -94,20 +94,35 @@ namespace XaiAot.Generators.Emit
             }
         }
 
+        /// <summary>
+        /// A constant with a target is read leniently: a different value of the same JSON kind is kept
+        /// (and so written back), never an error. Azure AI Foundry sends <c>"object":""</c> in a
+        /// content-filter prelude chunk; a strict check lost the whole stream. Only a discriminator
+        /// (no target: the variant was already picked by this value) is checked.
+        /// </summary>
         private void ReadConst(SourceWriter w, ConstValue value, string? target)
         {
-            string check = value.Kind switch
+            if (target is null)
             {
-                ValueKind.String => ".ExpectString(ref reader, " + CSharp.Utf8Literal(value.StringValue!) + ", " + CSharp.StringLiteral(value.Json) + ");",
-                ValueKind.Integer => ".ExpectInt64(ref reader, " + CSharp.ConstExpression(value) + ");",
-                ValueKind.Number => ".ExpectDouble(ref reader, " + CSharp.ConstExpression(value) + ");",
-                _ => ".ExpectBoolean(ref reader, " + value.Json + ");",
-            };
-            w.Line(Runtime + check);
-            if (target is not null)
-            {
-                w.Line(target + " = " + CSharp.ConstExpression(value) + ";");
+                string check = value.Kind switch
+                {
+                    ValueKind.String => ".ExpectString(ref reader, " + CSharp.Utf8Literal(value.StringValue!) + ", " + CSharp.StringLiteral(value.Json) + ");",
+                    ValueKind.Integer => ".ExpectInt64(ref reader, " + CSharp.ConstExpression(value) + ");",
+                    ValueKind.Number => ".ExpectDouble(ref reader, " + CSharp.ConstExpression(value) + ");",
+                    _ => ".ExpectBoolean(ref reader, " + value.Json + ");",
+                };
+                w.Line(Runtime + check);
+                return;
             }
+
+            w.Line(value.Kind switch
+            {
+                // The expected value costs no allocation; any other string is kept as it came.
+                ValueKind.String => target + " = " + Runtime + ".ReadConstString(ref reader, " + CSharp.Utf8Literal(value.StringValue!) + ", " + CSharp.ConstExpression(value) + ");",
+                ValueKind.Integer => target + " = " + Runtime + ".ReadInt64(ref reader);",
+                ValueKind.Number => target + " = " + Runtime + ".ReadDouble(ref reader);",
+                _ => target + " = " + Runtime + ".ReadBoolean(ref reader);",
+            });
         }
 
         /// <summary>

@@ -61,6 +61,10 @@ namespace XaiAot.Generators.Model
 
     internal sealed record VariantSpec(string Value, string TypeName);
 
+    /// <summary>
+    /// An abstract base record and its variants; <see cref="UnknownName"/> is the derived record that
+    /// keeps, whole, an object whose discriminator names no known variant (a server's new kind).
+    /// </summary>
     internal sealed record DiscriminatedUnionSpec(
         string Name,
         string? Doc,
@@ -68,7 +72,8 @@ namespace XaiAot.Generators.Model
         string Pointer,
         string DiscriminatorJsonName,
         string? DiscriminatorCSharpName,
-        EquatableArray<VariantSpec> Variants)
+        EquatableArray<VariantSpec> Variants,
+        string UnknownName)
         : TypeSpec(Name, Doc, Deprecated, Pointer);
 
     /// <summary>Everything one schema file turns into: the input of the emit step.</summary>

@@ -9,15 +9,16 @@ namespace XaiAot.Generators.Parsing
     {
         private EquatableArray<TypeSpec> Freeze()
         {
-            var unions = new List<(DiscriminatedUnionBuilder Union, List<(string Value, ObjectBuilder Variant)> Variants, string? Exposed)>();
+            var unions = new List<(DiscriminatedUnionBuilder Union, List<(string Value, ObjectBuilder Variant)> Variants, string? Exposed, string UnknownName)>();
             foreach (DiscriminatedUnionBuilder union in _builders.OfType<DiscriminatedUnionBuilder>().ToList())
             {
-                unions.Add((union, AdoptVariants(union), null));
+                unions.Add((union, AdoptVariants(union), null, string.Empty));
             }
 
+            // Claimed after every schema type is named, so a schema's own names never move.
             for (int i = 0; i < unions.Count; i++)
             {
-                unions[i] = (unions[i].Union, unions[i].Variants, ExposeDiscriminator(unions[i].Union, unions[i].Variants));
+                unions[i] = (unions[i].Union, unions[i].Variants, ExposeDiscriminator(unions[i].Union, unions[i].Variants), _typeNames.Claim("Unknown" + unions[i].Union.Name));
             }
 
             var specs = new List<TypeSpec>(_builders.Count);
@@ -65,7 +66,8 @@ namespace XaiAot.Generators.Parsing
                             d.Pointer,
                             d.Discriminator,
                             entry.Exposed,
-                            entry.Variants.Select(v => new VariantSpec(v.Value, v.Variant.Name)).ToEquatableArray()));
+                            entry.Variants.Select(v => new VariantSpec(v.Value, v.Variant.Name)).ToEquatableArray(),
+                            entry.UnknownName));
                         break;
                 }
             }

@@ -22,22 +22,22 @@ public sealed partial record Envelope
     /// <summary>
     /// The 'object' member.
     /// </summary>
-    public string Object => "envelope";
+    public string Object { get; init; } = "envelope";
 
     /// <summary>
     /// The 'version' member.
     /// </summary>
-    public long Version => 2L;
+    public long Version { get; init; } = 2L;
 
     /// <summary>
     /// The 'ratio' member.
     /// </summary>
-    public double Ratio => 1.5d;
+    public double Ratio { get; init; } = 1.5d;
 
     /// <summary>
     /// The 'sealed' member.
     /// </summary>
-    public bool Sealed => true;
+    public bool Sealed { get; init; } = true;
 
     /// <summary>
     /// The 'stamp' member.
@@ -62,6 +62,10 @@ public sealed partial record Envelope
             throw global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.Unexpected(ref reader, "an object (Envelope)");
         }
 
+        string? p0 = default;
+        long p1 = default;
+        double p2 = default;
+        bool p3 = default;
         string? p4 = default;
         string? p5 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
@@ -106,7 +110,7 @@ public sealed partial record Envelope
                             member = "ratio";
                             index = -1;
                             global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.Next(ref reader);
-                            global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ExpectDouble(ref reader, 1.5d);
+                            p2 = global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ReadDouble(ref reader);
                             seen0 |= (1UL << 2);
                             continue;
                         }
@@ -122,8 +126,7 @@ public sealed partial record Envelope
                             }
                             else
                             {
-                                global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ExpectString(ref reader, "first-class"u8, "\"first-class\"");
-                                p4 = "first-class";
+                                p4 = global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ReadConstString(ref reader, "first-class"u8, "first-class");
                             }
                             continue;
                         }
@@ -134,7 +137,7 @@ public sealed partial record Envelope
                             member = "object";
                             index = -1;
                             global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.Next(ref reader);
-                            global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ExpectString(ref reader, "envelope"u8, "\"envelope\"");
+                            p0 = global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ReadConstString(ref reader, "envelope"u8, "envelope");
                             seen0 |= (1UL << 0);
                             continue;
                         }
@@ -143,7 +146,7 @@ public sealed partial record Envelope
                             member = "sealed";
                             index = -1;
                             global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.Next(ref reader);
-                            global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ExpectBoolean(ref reader, true);
+                            p3 = global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ReadBoolean(ref reader);
                             seen0 |= (1UL << 3);
                             continue;
                         }
@@ -154,7 +157,7 @@ public sealed partial record Envelope
                             member = "version";
                             index = -1;
                             global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.Next(ref reader);
-                            global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ExpectInt64(ref reader, 2L);
+                            p1 = global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.ReadInt64(ref reader);
                             seen0 |= (1UL << 1);
                             continue;
                         }
@@ -194,6 +197,10 @@ public sealed partial record Envelope
 
         var result = new Envelope
         {
+            Object = p0!,
+            Version = p1,
+            Ratio = p2,
+            Sealed = p3,
             Stamp = p4,
             Body = p5,
             AdditionalProperties = extra,
@@ -206,7 +213,14 @@ public sealed partial record Envelope
     internal static void JsonWrite(global::System.Text.Json.Utf8JsonWriter writer, Envelope value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, value.Object);
+        if (value.Object is { } v0)
+        {
+            writer.WriteString(s_name0, v0);
+        }
+        else
+        {
+            throw global::XaiAot.Generators.Tests.Features.Consts.ConstsJsonContext.SchemaRuntime.RequiredNull("object", "Envelope");
+        }
         writer.WriteNumber(s_name1, value.Version);
         writer.WriteNumber(s_name2, value.Ratio);
         writer.WriteBoolean(s_name3, value.Sealed);

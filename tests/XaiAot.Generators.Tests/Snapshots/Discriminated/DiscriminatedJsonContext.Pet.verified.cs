@@ -51,6 +51,9 @@ public abstract partial record Pet
                     {
                         return global::XaiAot.Generators.Tests.Features.Discriminated.Dog.JsonRead(ref reader);
                     }
+
+                    // A value no variant names (a kind the server added later) is kept whole and written back.
+                    return new UnknownPet(global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.ReadAny(ref reader));
                 }
 
                 throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.UnknownDiscriminator(ref probe, "pet_type", "Pet", "'cat', 'kitty', 'dog'");
@@ -73,8 +76,33 @@ public abstract partial record Pet
             case global::XaiAot.Generators.Tests.Features.Discriminated.Dog variant:
                 global::XaiAot.Generators.Tests.Features.Discriminated.Dog.JsonWrite(writer, variant);
                 return;
+            case UnknownPet unknown:
+                unknown.Json.WriteTo(writer);
+                return;
             default:
                 throw new global::System.InvalidOperationException("Cannot write " + value.GetType() + " as Pet: it is not one of its variants.");
         }
     }
+}
+
+/// <summary>
+/// A Pet whose 'pet_type' names no variant this schema knows: kept whole as JSON and written back as it came.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
+public sealed partial record UnknownPet : Pet
+{
+    /// <summary>
+    /// Wraps a JSON object whose 'pet_type' member is a string.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentException">The value is not an object with a string 'pet_type' member.</exception>
+    public UnknownPet(global::System.Text.Json.JsonElement json)
+    {
+        _ = global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.DiscriminatorOf(json, "pet_type", "Pet");
+        Json = json;
+    }
+
+    /// <summary>
+    /// The whole object as it came, discriminator included.
+    /// </summary>
+    public global::System.Text.Json.JsonElement Json { get; }
 }

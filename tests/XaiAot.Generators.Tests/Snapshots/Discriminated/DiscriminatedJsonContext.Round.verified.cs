@@ -55,6 +55,9 @@ public abstract partial record Round
                     {
                         return global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse.JsonRead(ref reader);
                     }
+
+                    // A value no variant names (a kind the server added later) is kept whole and written back.
+                    return new UnknownRound(global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.ReadAny(ref reader));
                 }
 
                 throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.UnknownDiscriminator(ref probe, "type", "Round", "'circle', 'ellipse'");
@@ -77,8 +80,38 @@ public abstract partial record Round
             case global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse variant:
                 global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse.JsonWrite(writer, variant);
                 return;
+            case UnknownRound unknown:
+                unknown.Json.WriteTo(writer);
+                return;
             default:
                 throw new global::System.InvalidOperationException("Cannot write " + value.GetType() + " as Round: it is not one of its variants.");
         }
     }
+}
+
+/// <summary>
+/// A Round whose 'type' names no variant this schema knows: kept whole as JSON and written back as it came.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
+public sealed partial record UnknownRound : Round
+{
+    /// <summary>
+    /// Wraps a JSON object whose 'type' member is a string.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentException">The value is not an object with a string 'type' member.</exception>
+    public UnknownRound(global::System.Text.Json.JsonElement json)
+    {
+        Type = global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.DiscriminatorOf(json, "type", "Round");
+        Json = json;
+    }
+
+    /// <summary>
+    /// The 'type' value as it came.
+    /// </summary>
+    public override string Type { get; }
+
+    /// <summary>
+    /// The whole object as it came, discriminator included.
+    /// </summary>
+    public global::System.Text.Json.JsonElement Json { get; }
 }

@@ -34,7 +34,7 @@ public sealed partial record Paint
     /// <summary>
     /// The 'kind' member.
     /// </summary>
-    public string Kind => "paint";
+    public string Kind { get; init; } = "paint";
 
     /// <summary>
     /// Members the schema does not name, kept as they arrived and written back after the named ones.
@@ -52,6 +52,7 @@ public sealed partial record Paint
         global::XaiAot.Generators.Tests.Features.Enums.Color p0 = default;
         global::XaiAot.Generators.Tests.Features.Enums.PaintFinish? p1 = default;
         global::System.Collections.Generic.IReadOnlyList<global::XaiAot.Generators.Tests.Features.Enums.Color>? p2 = default;
+        string? p3 = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         ulong seen0 = 0;
         ulong explicitNulls0 = 0;
@@ -76,7 +77,7 @@ public sealed partial record Paint
                             member = "kind";
                             index = -1;
                             global::XaiAot.Generators.Tests.Features.Enums.EnumsJsonContext.SchemaRuntime.Next(ref reader);
-                            global::XaiAot.Generators.Tests.Features.Enums.EnumsJsonContext.SchemaRuntime.ExpectString(ref reader, "paint"u8, "\"paint\"");
+                            p3 = global::XaiAot.Generators.Tests.Features.Enums.EnumsJsonContext.SchemaRuntime.ReadConstString(ref reader, "paint"u8, "paint");
                             seen0 |= (1UL << 1);
                             continue;
                         }
@@ -175,6 +176,7 @@ public sealed partial record Paint
             Color = p0,
             Finish = p1,
             Palette = p2,
+            Kind = p3!,
             AdditionalProperties = extra,
         };
         result._explicitNulls0 = explicitNulls0;
@@ -211,7 +213,14 @@ public sealed partial record Paint
         {
             writer.WriteNull(s_name2);
         }
-        writer.WriteString(s_name3, value.Kind);
+        if (value.Kind is { } v3)
+        {
+            writer.WriteString(s_name3, v3);
+        }
+        else
+        {
+            throw global::XaiAot.Generators.Tests.Features.Enums.EnumsJsonContext.SchemaRuntime.RequiredNull("kind", "Paint");
+        }
         if (value.AdditionalProperties is { } extra)
         {
             foreach (var pair in extra)
