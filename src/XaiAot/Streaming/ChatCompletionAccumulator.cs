@@ -9,7 +9,8 @@ namespace XaiAot;
 /// Folds streamed chunks into the <see cref="ChatCompletion"/> a non-streaming call returns:
 /// content, reasoning and refusal text per choice; tool calls merged by <c>index</c> (whole calls,
 /// as xAI sends them, and argument fragments, as OpenAI sends them); the last finish_reason;
-/// logprobs appended; usage, citations, id, model, created, system_fingerprint and service tier;
+/// logprobs appended; usage, citations, id, model, created (each from the first chunk that has
+/// one: a prelude chunk with empty ones does not win), system_fingerprint and service tier;
 /// and unknown members of the chunk, choice and delta kept on the completion, choice and message.
 /// Order of arrival is all that matters: any split of the same deltas gives the same result.
 /// </summary>
@@ -39,11 +40,21 @@ public sealed class ChatCompletionAccumulator
     {
         ArgumentNullException.ThrowIfNull(chunk);
         ChunkCount++;
-        if (_id is null)
+        // Each from the first chunk that has it: Azure AI Foundry opens with a content-filter prelude
+        // whose id and model are "" and created is 0, before the chunks of the answer.
+        if (string.IsNullOrEmpty(_id) && !string.IsNullOrEmpty(chunk.Id))
         {
             _id = chunk.Id;
-            _created = chunk.Created;
+        }
+
+        if (string.IsNullOrEmpty(_model) && !string.IsNullOrEmpty(chunk.Model))
+        {
             _model = chunk.Model;
+        }
+
+        if (_created == 0)
+        {
+            _created = chunk.Created;
         }
 
         _systemFingerprint = chunk.SystemFingerprint ?? _systemFingerprint;

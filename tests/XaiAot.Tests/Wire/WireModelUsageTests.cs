@@ -78,12 +78,15 @@ public sealed class WireModelUsageTests
     }
 
     [Fact]
-    public void An_unknown_role_is_a_clear_error()
+    public void An_unknown_role_is_kept_and_a_role_that_is_not_a_string_is_a_clear_error()
     {
+        ChatCompletionRequest request = JsonSerializer.Deserialize("""{"messages":[{"role":"narrator","content":"x"}],"model":"m"}""", XaiChatJsonContext.Default.ChatCompletionRequest)!;
+        Assert.Equal("narrator", Assert.IsType<UnknownChatMessage>(request.Messages[0]).Role);
+
         var error = Assert.Throws<JsonException>(() =>
-            JsonSerializer.Deserialize("""{"messages":[{"role":"narrator","content":"x"}],"model":"m"}""", XaiChatJsonContext.Default.ChatCompletionRequest));
+            JsonSerializer.Deserialize("""{"messages":[{"role":7,"content":"x"}],"model":"m"}""", XaiChatJsonContext.Default.ChatCompletionRequest));
         Assert.Contains("'role'", error.Message, System.StringComparison.Ordinal);
-        Assert.Contains("narrator", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains("the number 7", error.Message, System.StringComparison.Ordinal);
         Assert.Contains("'system'", error.Message, System.StringComparison.Ordinal);
         Assert.Equal("$.messages[0].role", error.Path);
     }
