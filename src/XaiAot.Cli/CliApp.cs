@@ -82,13 +82,18 @@ public static class CliApp
         };
         root.SetAction((parse, token) => ReplaySeedAsync(parse.GetValue(noDelay), context, token));
         root.Add(BuildChat(context));
+        root.Add(BuildModels(context));
         root.Add(BuildReplay(context));
         return root;
     }
 
     private static Command BuildChat(CliContext context)
     {
-        var prompt = new Argument<string>("PROMPT") { Description = "What to ask." };
+        var prompt = new Argument<string?>("PROMPT")
+        {
+            Description = "What to ask; '-' reads it from standard input. Without it: piped standard input, or on a terminal a conversation. Piped input after a PROMPT is attached as context.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var model = new Option<string>("--model", "-m")
         {
             Description = "The model.",
@@ -103,28 +108,56 @@ public static class CliApp
         };
         var record = new Option<string>("--record")
         {
-            Description = "Also write the exchange to a go-vcr cassette (API key removed).",
+            Description = "Also write the exchange (a whole conversation) to a go-vcr cassette (API key removed).",
             HelpName = "FILE",
         };
-        var chat = new Command("chat", "Ask the xAI API and stream the answer (needs " + ChatCommand.KeyVariable + ").")
+        Option<string> baseUrl = BaseUrlOption();
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the final completion (or the error) as one JSON line instead of streaming text.",
+        };
+        var chat = new Command("chat", "Ask an OpenAI-compatible server (xAI unless --base-url) and stream the answer (needs " + ApiConnection.KeyVariable + " for xAI).")
         {
             prompt,
             model,
             system,
             effort,
             record,
+            baseUrl,
+            json,
         };
         chat.SetAction((parse, token) => ChatCommand.RunAsync(
             new ChatCommand.Arguments(
-                parse.GetValue(prompt)!,
+                parse.GetValue(prompt),
                 parse.GetValue(model) ?? ChatCommand.DefaultModel,
                 parse.GetValue(system),
                 parse.GetValue(effort),
-                parse.GetValue(record)),
+                parse.GetValue(record),
+                parse.GetValue(baseUrl),
+                parse.GetValue(json)),
             context,
             token));
         return chat;
     }
+
+    private static Command BuildModels(CliContext context)
+    {
+        Option<string> baseUrl = BaseUrlOption();
+        var json = new Option<bool>("--json") { Description = "Print the list as one JSON line." };
+        var models = new Command("models", "List the models the key can use (GET /v1/models).")
+        {
+            baseUrl,
+            json,
+        };
+        models.SetAction((parse, token) => ModelsCommand.RunAsync(parse.GetValue(baseUrl), parse.GetValue(json), context, token));
+        return models;
+    }
+
+    private static Option<string> BaseUrlOption() => new("--base-url")
+    {
+        Description = "Any OpenAI-compatible server's base URL, e.g. http://localhost:8080/v1 (default: " + ApiConnection.BaseUrlVariable + ", else https://api.x.ai/v1).",
+        HelpName = "URL",
+    };
 
     private static Command BuildReplay(CliContext context)
     {

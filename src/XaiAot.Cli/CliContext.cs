@@ -27,6 +27,15 @@ public sealed class CliContext
     /// <summary>Reads an environment variable (<c>XAI_API_KEY</c>, <c>NO_COLOR</c>, <c>TERM</c>).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>Standard input: a conversation's lines on a terminal, or a piped prompt.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>True when standard input is a terminal: <c>chat</c> without a prompt then starts a conversation.</summary>
+    public bool InputIsTerminal { get; init; }
+
+    /// <summary>Ctrl+C presses (null: only the cancellation token passed to the run stops it).</summary>
+    internal Interrupts? Interrupts { get; init; }
+
     /// <summary>True when standard output is a terminal: only then is reasoning dimmed with ANSI codes.</summary>
     public bool OutputIsTerminal { get; init; }
 

@@ -15,15 +15,23 @@ internal static class Program
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 4096) { AutoFlush = false };
         var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1024) { AutoFlush = true };
         using var cancel = new CancellationTokenSource();
+        var interrupts = new Interrupts(cancel);
 
-        // First Ctrl+C: stop cleanly (exit 130); a second one ends the process at once.
+        // Ctrl+C stops the answer being streamed (a conversation goes on), else stops cleanly
+        // (exit 130); one more after that ends the process at once.
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = !cancel.IsCancellationRequested;
-            cancel.Cancel();
+            interrupts.Press();
         };
 
-        var context = new CliContext(stdout, stderr) { OutputIsTerminal = !Console.IsOutputRedirected };
+        var context = new CliContext(stdout, stderr)
+        {
+            In = Console.In,
+            InputIsTerminal = !Console.IsInputRedirected,
+            OutputIsTerminal = !Console.IsOutputRedirected,
+            Interrupts = interrupts,
+        };
         try
         {
             return await CliApp.RunAsync(args, context, cancel.Token).ConfigureAwait(false);

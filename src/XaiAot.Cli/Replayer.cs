@@ -118,7 +118,7 @@ internal static class Replayer
         }
         catch (XaiApiException ex)
         {
-            return new ReplayError((int)ex.StatusCode, CodeOf(ex.Error), ex.ErrorMessage);
+            return new ReplayError((int)ex.StatusCode, ClientError.CodeOf(ex.Error), ex.ErrorMessage);
         }
         catch (XaiStreamTruncatedException ex)
         {
@@ -130,7 +130,7 @@ internal static class Replayer
         }
         catch (XaiStreamErrorException ex)
         {
-            return new ReplayError(recordedStatus, CodeOf(ex.Error) ?? "stream_error", ex.Error.MessageText ?? ex.EventData) { EventIndex = ex.EventIndex };
+            return new ReplayError(recordedStatus, ClientError.CodeOf(ex.Error) ?? "stream_error", ex.Error.MessageText ?? ex.EventData) { EventIndex = ex.EventIndex };
         }
         catch (XaiUnexpectedContentTypeException ex)
         {
@@ -145,10 +145,6 @@ internal static class Replayer
             return new ReplayError(null, "mismatch", ex.Message);
         }
     }
-
-    /// <summary>The code from either error shape, kept as the number or string the server sent.</summary>
-    private static ErrorCode? CodeOf(ErrorResponse? error) =>
-        error?.Error is { IsErrorDetail: true } detail ? detail.AsErrorDetail.Code ?? error.Code : error?.Code;
 
     /// <summary><c>https://host/v1/chat/completions</c> gives <c>https://host/v1/</c>; any other URL gives null.</summary>
     internal static Uri? BaseAddressOf(string url)

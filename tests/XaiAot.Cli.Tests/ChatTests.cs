@@ -24,14 +24,14 @@ public sealed class ChatTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Without_a_key_says_so_in_one_line_and_exits_2()
+    public async Task Without_a_key_says_so_in_one_line_and_exits_3()
     {
         var network = new CountingHandler();
         var cli = new CliHarness { Network = () => network };
 
         CliResult result = await cli.RunAsync(["chat", "Say hi"], CancellationToken.None);
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(ExitCodes.MissingKey, result.ExitCode);
         Assert.Contains("XAI_API_KEY", Assert.Single(result.ErrLines), StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Out);
         Assert.Equal(0, network.Requests);
@@ -76,7 +76,7 @@ public sealed class ChatTests : IDisposable
     }
 
     [Fact]
-    public async Task An_api_error_gives_one_line_without_the_key_and_exit_code_1()
+    public async Task An_api_error_gives_one_line_without_the_key_and_exit_code_4()
     {
         var cli = new CliHarness
         {
@@ -86,7 +86,7 @@ public sealed class ChatTests : IDisposable
 
         CliResult result = await cli.RunAsync(["chat", "hi"], CancellationToken.None);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.HttpError, result.ExitCode);
         string line = Assert.Single(result.ErrLines);
         Assert.Contains("401", line, StringComparison.Ordinal);
         Assert.Contains("Incorrect API key provided.", line, StringComparison.Ordinal);

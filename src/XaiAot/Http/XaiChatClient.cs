@@ -16,7 +16,7 @@ namespace XaiAot;
 /// generated. Takes an injected <see cref="HttpClient"/> (HttpClientFactory-friendly) and never
 /// disposes it. Thread-safe: one instance serves concurrent calls.
 /// </summary>
-public sealed class XaiChatClient
+public sealed partial class XaiChatClient
 {
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue AcceptEventStream = new("text/event-stream");

@@ -27,6 +27,15 @@ internal sealed class CliHarness
 
     public Func<HttpMessageHandler>? Network { get; set; }
 
+    /// <summary>Standard input (empty unless a test pipes text or types lines).</summary>
+    public TextReader Input { get; set; } = TextReader.Null;
+
+    /// <summary>True to run as if standard input were a terminal (a conversation starts without a prompt).</summary>
+    public bool InputTerminal { get; set; }
+
+    /// <summary>Ctrl+C for the run; a test calls <see cref="Interrupts.Press"/> on it.</summary>
+    public Interrupts? Interrupts { get; set; }
+
     public SafeStringWriter Out { get; } = new();
 
     public SafeStringWriter Err { get; } = new();
@@ -48,6 +57,9 @@ internal sealed class CliHarness
             OutputIsTerminal = Terminal,
             TimeProvider = Clock,
             ApiHandlerFactory = Network,
+            In = Input,
+            InputIsTerminal = InputTerminal,
+            Interrupts = Interrupts,
         };
         return Task.Run(() => CliApp.RunAsync(args, context, cancellationToken), cancellationToken);
     }
