@@ -1,7 +1,7 @@
 namespace XaiAot.Cli;
 
 /// <summary>The process exit codes.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Everything worked.</summary>
     public const int Success = 0;
