@@ -15,7 +15,7 @@ namespace XaiAot.Cli;
 /// command against the given context, return the exit code (<see cref="ExitCodes"/>).
 /// <c>Program.Main</c> only wires up the console.
 /// </summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>The embedded seed cassette's resource name.</summary>
     internal const string SeedResource = "simple_streaming.yaml";

@@ -8,7 +8,7 @@ namespace XaiAot.Cli;
 /// Everything the CLI takes from its surroundings, so a test runs it in-process with string
 /// writers, a fake environment, a fake clock and a fake network.
 /// </summary>
-public sealed class CliContext
+internal sealed class CliContext
 {
     public CliContext(TextWriter output, TextWriter error)
     {

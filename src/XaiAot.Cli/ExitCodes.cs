@@ -4,7 +4,7 @@ namespace XaiAot.Cli;
 /// The process exit codes: one per kind of failure a script may want to tell apart (retry on
 /// network errors and truncated streams, fix the key, read the server's message).
 /// </summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Everything worked.</summary>
     public const int Success = 0;

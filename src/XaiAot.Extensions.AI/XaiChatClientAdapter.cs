@@ -25,7 +25,7 @@ namespace XaiAot.Extensions.AI;
 /// come first; its model, if not empty, is used).</para>
 /// <para>Thread-safe; disposing it does not dispose the <see cref="XaiChatClient"/> or its HttpClient.</para>
 /// </remarks>
-public sealed class XaiChatClientAdapter : IChatClient
+internal sealed class XaiChatClientAdapter : IChatClient
 {
     private readonly XaiChatClient _client;
     private readonly ChatClientMetadata _metadata;

@@ -30,7 +30,7 @@ public sealed partial class XaiChatClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _http = httpClient;
-        _options = options ?? new XaiClientOptions();
+        _options = (options ?? new XaiClientOptions()).Freeze(); // one fixed set of settings for every call
         Uri root = _options.BaseAddress ?? httpClient.BaseAddress ?? XaiClientOptions.DefaultBaseAddress;
         _endpoint = new Uri(EnsureTrailingSlash(root), "chat/completions");
         _retry = new RetryPolicy(_options.Retry, _options.TimeProvider);
