@@ -16,6 +16,7 @@ public sealed class XaiClientOptions
     private string _userAgent = "XaiAot/1.0";
     private TimeSpan? _requestTimeout;
     private TimeSpan? _streamIdleTimeout;
+    private bool _recordMessageContent;
     private XaiRetryOptions _retry = new();
     private TimeProvider _timeProvider = TimeProvider.System;
     private volatile bool _frozen;
@@ -41,6 +42,13 @@ public sealed class XaiClientOptions
 
     /// <summary>Longest silence between two events of a stream before it is abandoned (null: no limit).</summary>
     public TimeSpan? StreamIdleTimeout { get => _streamIdleTimeout; set => _streamIdleTimeout = Set(value); }
+
+    /// <summary>
+    /// Record the messages sent and received on telemetry spans (<c>gen_ai.input.messages</c>,
+    /// <c>gen_ai.output.messages</c>; see <see cref="XaiTelemetry"/>). Off by default: prompts and
+    /// answers often hold personal data, so only their sizes in tokens are recorded unless asked.
+    /// </summary>
+    public bool RecordMessageContent { get => _recordMessageContent; set => _recordMessageContent = Set(value); }
 
     /// <summary>When and how often to retry; <see cref="XaiRetryOptions.None"/> turns retries off.</summary>
     public XaiRetryOptions Retry { get => _retry; set => _retry = Set(value ?? throw new ArgumentNullException(nameof(value))); }
