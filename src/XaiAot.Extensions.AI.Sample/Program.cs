@@ -7,6 +7,10 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using XaiAot.Extensions.DependencyInjection;
 using XaiAot.Recording;
 
 namespace XaiAot.Extensions.AI.Sample;
@@ -63,17 +67,27 @@ internal static class Program
         JsonElement body = recorded.RootElement;
 
         var replay = new CassetteReplayHandler(cassette);
-        using var http = new HttpClient(replay);
-        var xai = new XaiChatClient(http, new XaiClientOptions
-        {
-            BaseAddress = ApiRoot(first.Url),
-            Retry = XaiRetryOptions.None, // a cassette records each attempt; replay sends each once
-        });
 
-        // The whole point: an ordinary Microsoft.Extensions.AI pipeline over XaiAot.
-        using IChatClient client = new ChatClientBuilder(xai.AsIChatClient())
-            .UseFunctionInvocation()
+        // The way a service sets it up: settings from configuration (bound by the source generator),
+        // the client over IHttpClientFactory, the IChatClient through AddChatClient with middleware.
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Xai:BaseAddress"] = ApiRoot(first.Url).ToString(),
+                ["Xai:MaxRetries"] = "0", // a cassette records each attempt; replay sends each once
+            })
             .Build();
+        var services = new ServiceCollection();
+        services.AddXaiChatClient(configuration.GetSection("Xai"))
+            .ConfigurePrimaryHttpMessageHandler(() => replay)
+            .AddChatClient()
+            .UseFunctionInvocation();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        IChatClient client = provider.GetRequiredService<IChatClient>();
+
+        // Telemetry as OpenTelemetry would collect it (AddSource("XaiAot"), AddMeter("XaiAot")).
+        using var telemetry = new TelemetryCounter();
 
         List<ChatMessage> messages = ReadConversation(body);
         ChatOptions options = ReadOptions(body);
@@ -104,6 +118,7 @@ internal static class Program
             Console.WriteLine($"usage: {usage.InputTokenCount} in ({usage.CachedInputTokenCount} cached), {usage.OutputTokenCount} out ({usage.ReasoningTokenCount} reasoning), {usage.TotalTokenCount} total");
         }
 
+        Console.WriteLine(telemetry.Summary());
         int unused = replay.UnusedInteractions.Count;
         if (unused > 0)
         {

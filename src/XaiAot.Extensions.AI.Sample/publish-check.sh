@@ -54,6 +54,8 @@ check() {
 
 check "" "answer: The sum of 2 and 3 is 5."
 check "" "tool multiply(2, 3) = 6"
+# Spans and metrics reach a listener in the native binary (one span and one duration per model call).
+check "" "telemetry: 2 spans (chat grok-4-fast), 2 durations"
 
 cassettes="$repo/../shared/cassettes"
 if [[ -d "$cassettes" ]]; then
