@@ -15,7 +15,7 @@
 # touched: moving Unshipped into Shipped is the release step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-libraries=(src/XaiAot src/XaiAot.Recording src/XaiAot.Extensions.AI)
+libraries=(src/XaiAot src/XaiAot.Recording src/XaiAot.Extensions.AI src/XaiAot.Extensions.DependencyInjection)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
