@@ -52,17 +52,36 @@ public sealed class XaiChatClient
         }
 
         using HttpResponseMessage response = await SendAsync(request, AcceptJson, cancellationToken).ConfigureAwait(false);
-        string? mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        bool readToEnd = false;
+        try
         {
-            throw new XaiUnexpectedContentTypeException(mediaType, "application/json", await HttpErrors.ReadTextAsync(response, 4096, cancellationToken).ConfigureAwait(false));
-        }
+            string? mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            {
+                throw await UnexpectedContentTypeAsync(response, raw, mediaType, "application/json", cancellationToken).ConfigureAwait(false);
+            }
 
-        Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+            Stream body = ContentDecoding.Decode(raw, response.Content.Headers.ContentEncoding);
+            try
+            {
+                // Reads to the end of the body (it checks nothing follows the value).
+                ChatCompletion completion = await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("Expected a chat completion but the body was null.");
+                readToEnd = true;
+                return completion;
+            }
+            finally
+            {
+                if (!ReferenceEquals(body, raw))
+                {
+                    await body.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
         {
-            return await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false)
-                ?? throw new JsonException("Expected a chat completion but the body was null.");
+            await ReleaseAsync(raw, readToEnd).ConfigureAwait(false);
         }
     }
 
@@ -100,48 +119,57 @@ public sealed class XaiChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendAsync(request, AcceptEventStream, cancellationToken).ConfigureAwait(false);
-        string? mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+        Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        bool readToEnd = false;
+        try
         {
-            throw new XaiUnexpectedContentTypeException(mediaType, "text/event-stream", await HttpErrors.ReadTextAsync(response, 4096, cancellationToken).ConfigureAwait(false));
-        }
+            string? mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+            {
+                throw await UnexpectedContentTypeAsync(response, raw, mediaType, "text/event-stream", cancellationToken).ConfigureAwait(false);
+            }
 
-        using CancellationTokenSource? idle = _options.StreamIdleTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        CancellationToken readToken = idle?.Token ?? cancellationToken;
-        Stream body = await response.Content.ReadAsStreamAsync(readToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
-        {
-            idle?.CancelAfter(_options.StreamIdleTimeout!.Value);
-            IAsyncEnumerator<ChatCompletionChunk> chunks = ChunkStream.ReadAsync(body, accumulator, readToken).GetAsyncEnumerator(readToken);
+            // The idle timeout runs only while a read waits for the network: bytes of any kind
+            // reset it, and time the caller holds a chunk is not counted.
+            using var network = new IdleTimeoutStream(raw, _options.StreamIdleTimeout, _options.TimeProvider, cancellationToken);
+            Stream events = ContentDecoding.Decode(network, response.Content.Headers.ContentEncoding);
+            IAsyncEnumerator<ChatCompletionChunk> chunks = ChunkStream.Enumerate(events, accumulator, usageRequested: true, _options.ApiKey, cancellationToken);
             try
             {
-                while (true)
+                while (await chunks.MoveNextAsync().ConfigureAwait(false))
                 {
-                    bool more;
-                    try
-                    {
-                        more = await chunks.MoveNextAsync().ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException ex) when (idle is not null && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                    {
-                        throw new TimeoutException("No stream event for " + _options.StreamIdleTimeout + "; the stream was abandoned.", ex);
-                    }
-
-                    if (!more)
-                    {
-                        break;
-                    }
-
-                    idle?.CancelAfter(_options.StreamIdleTimeout!.Value);
                     yield return chunks.Current;
                 }
+
+                readToEnd = true;
             }
             finally
             {
                 await chunks.DisposeAsync().ConfigureAwait(false);
+                if (!ReferenceEquals(events, network))
+                {
+                    await events.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
+        finally
+        {
+            await ReleaseAsync(raw, readToEnd).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// Disposes a body read to its end (the handler may reuse the connection); one left early
+    /// (break, cancel, error) has its connection closed at once instead of drained.
+    /// </summary>
+    private static ValueTask ReleaseAsync(Stream raw, bool readToEnd) =>
+        readToEnd ? raw.DisposeAsync() : ResponseRelease.AbortAsync(raw);
+
+    private async Task<XaiUnexpectedContentTypeException> UnexpectedContentTypeAsync(HttpResponseMessage response, Stream raw, string? mediaType, string expected, CancellationToken cancellationToken) =>
+        new(
+            SecretRedaction.RedactOrNull(mediaType, _options.ApiKey),
+            expected,
+            await HttpErrors.ReadTextAsync(response, raw, 4096, _options.ApiKey, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Sends the request (retrying refused attempts) and returns a response with a success status
@@ -161,7 +189,7 @@ public sealed class XaiChatClient
 
         using (response)
         {
-            throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, _options.ApiKey, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -171,6 +199,7 @@ public sealed class XaiChatClient
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         message.Headers.Accept.Add(accept);
+        ContentDecoding.Accept(message.Headers);
         message.Headers.UserAgent.ParseAdd(_options.UserAgent);
         if (_options.ApiKey is { Length: > 0 } key)
         {
