@@ -28,9 +28,21 @@ internal static class ContentDecoding
 
     private const string AcceptedList = "gzip, deflate";
 
-    /// <summary>Lists the codings this client decodes (a handler that decompresses adds its own).</summary>
-    public static void Accept(HttpRequestHeaders headers)
+    /// <summary>
+    /// Says which codings the answer may come in (a handler that decompresses adds its own). A
+    /// whole JSON answer: those this client decodes. An event stream: <c>identity</c>, because a
+    /// compressor between the model and the reader (a server's or proxy's gzip buffer) can hold
+    /// events back until its buffer fills; each event is small and arrives once anyway. A stream
+    /// compressed regardless is still decoded.
+    /// </summary>
+    public static void Accept(HttpRequestHeaders headers, bool eventStream)
     {
+        if (eventStream)
+        {
+            headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
+            return;
+        }
+
         foreach (string coding in Accepted)
         {
             headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));

@@ -42,6 +42,7 @@ public sealed class XaiChatClient
     /// <summary>Sends the request and returns the whole completion.</summary>
     /// <exception cref="XaiApiException">The server answered with an error status.</exception>
     /// <exception cref="XaiUnexpectedContentTypeException">The answer was not JSON.</exception>
+    /// <exception cref="XaiContentEncodingException">The answer was compressed in a coding this client does not decode (it decodes gzip and deflate).</exception>
     /// <exception cref="JsonException">The answer did not match the schema (the message says where).</exception>
     public async Task<ChatCompletion> CompleteAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
@@ -87,7 +88,8 @@ public sealed class XaiChatClient
 
     /// <summary>
     /// Streams the completion: sets <c>stream: true</c> and <c>stream_options.include_usage</c>, then
-    /// yields each chunk as it arrives. Cancelling stops reading at once and releases the connection.
+    /// yields each chunk as it arrives. Cancelling, or leaving the loop early, stops reading at once
+    /// and closes the connection (the rest of the stream is not downloaded).
     /// </summary>
     public IAsyncEnumerable<ChatCompletionChunk> StreamAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default) =>
         StreamAsync(request, new ChatCompletionAccumulator(), cancellationToken);
@@ -100,7 +102,15 @@ public sealed class XaiChatClient
     /// <exception cref="XaiUnexpectedContentTypeException">The answer was not an event stream.</exception>
     /// <exception cref="XaiMalformedEventException">An event could not be read as a chunk.</exception>
     /// <exception cref="XaiStreamErrorException">The server sent an error event.</exception>
-    /// <exception cref="XaiStreamTruncatedException">The stream ended before [DONE] and any finish_reason.</exception>
+    /// <exception cref="XaiContentEncodingException">The stream was compressed in a coding this client does not decode, or its compressed data is corrupt.</exception>
+    /// <exception cref="XaiStreamTruncatedException">
+    /// The stream ended before [DONE] with the answer incomplete: no finish_reason, or no usage
+    /// after it. (A stream that ends or breaks after both is complete.)
+    /// </exception>
+    /// <exception cref="TimeoutException">
+    /// <see cref="XaiClientOptions.StreamIdleTimeout"/> passed while waiting for bytes from the
+    /// server, before the answer was complete.
+    /// </exception>
     public IAsyncEnumerable<ChatCompletionChunk> StreamAsync(ChatCompletionRequest request, ChatCompletionAccumulator accumulator, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -199,7 +209,7 @@ public sealed class XaiChatClient
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         message.Headers.Accept.Add(accept);
-        ContentDecoding.Accept(message.Headers);
+        ContentDecoding.Accept(message.Headers, eventStream: ReferenceEquals(accept, AcceptEventStream));
         message.Headers.UserAgent.ParseAdd(_options.UserAgent);
         if (_options.ApiKey is { Length: > 0 } key)
         {

@@ -119,6 +119,25 @@ public sealed class ContentEncodingTests
     }
 
     [Fact]
+    public async Task A_stream_asks_for_no_compression_and_still_reads_a_compressed_one()
+    {
+        string? accepted = null;
+        await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) =>
+        {
+            accepted = c.Request.Headers.AcceptEncoding.ToString();
+            return Compressed(c, 200, "text/event-stream", "gzip", SeedBody, pieces: 2);
+        });
+        int chunks = 0;
+        await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+        {
+            chunks++;
+        }
+
+        Assert.Equal("identity", accepted);
+        Assert.Equal(SseText.DataPayloads(SeedBody).Count - 1, chunks);
+    }
+
+    [Fact]
     public async Task A_client_that_decompresses_itself_is_not_decoded_twice()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) => Compressed(c, 200, "text/event-stream", "gzip", SeedBody, pieces: 3));

@@ -100,6 +100,29 @@ public sealed class IdleTimeoutTests
         await server.ClientAborted.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task A_finished_answer_followed_by_silence_is_the_completion_not_a_timeout()
+    {
+        // finish_reason and usage arrive, then neither [DONE] nor the end of the response.
+        List<string> payloads = SseText.DataPayloads(SeedBody);
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await Write(context, string.Concat(payloads.Where(p => p != "[DONE]").Select(p => "data: " + p + "\n\n")));
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        var accumulator = new ChatCompletionAccumulator();
+        int chunks = 0;
+        await foreach (ChatCompletionChunk _ in server.Client(new XaiClientOptions { StreamIdleTimeout = TimeSpan.FromMilliseconds(300) }).StreamAsync(Request(), accumulator))
+        {
+            chunks++;
+        }
+
+        Assert.Equal(ExpectedChunks, chunks);
+        Assert.NotNull(accumulator.Usage);
+        await server.ClientAborted.Task.WaitAsync(TimeSpan.FromSeconds(5)); // and the connection is not left open
+    }
+
     private static async Task Write(HttpContext context, string text)
     {
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), context.RequestAborted);
