@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,10 +23,15 @@ internal static class ResponseRelease
     /// </summary>
     private const int ReadThroughLimit = 1 << 20;
 
+    /// <summary>Lets a read left behind fail unobserved-exception-free (it fails: it was cancelled, or its body disposed).</summary>
+    private static void Observe(ValueTask<int> read) =>
+        read.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     /// <summary>Closes the connection under <paramref name="body"/> unless its end has already arrived, then disposes it. Never throws.</summary>
     public static async ValueTask AbortAsync(Stream body)
     {
-        byte[] scratch = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        // Not pooled: a read left pending below may still write into it after this returns.
+        byte[] scratch = new byte[16 * 1024];
         try
         {
             using var abort = new CancellationTokenSource();
@@ -36,9 +40,12 @@ internal static class ResponseRelease
                 ValueTask<int> read = body.ReadAsync(scratch, abort.Token);
                 if (!read.IsCompleted)
                 {
+                    // SocketsHttpHandler closes the connection inside Cancel(). The read is not awaited:
+                    // a stream (a handler's wrapper) that ignores cancellation would hang the caller
+                    // until the server sent more; it ends when the body is disposed below.
                     abort.Cancel();
-                    await read.ConfigureAwait(false);
-                    break;
+                    Observe(read);
+                    return;
                 }
 
                 int count = read.Result;
@@ -56,7 +63,6 @@ internal static class ResponseRelease
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(scratch);
             try
             {
                 await body.DisposeAsync().ConfigureAwait(false);

@@ -181,6 +181,86 @@ public sealed class ConnectionReleaseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Breaking_out_never_waits_on_a_body_stream_that_ignores_cancellation()
+    {
+        (LoopbackServer server, _) = await EndlessServer.StartAsync("text/event-stream", string.Concat(Payloads.Take(3).Select(p => "data: " + p + "\n\n")), piece: null);
+        await using (server)
+        {
+            using var http = new System.Net.Http.HttpClient(new DeafBodies { InnerHandler = new System.Net.Http.SocketsHttpHandler() });
+            int received = 0;
+            var left = Task.Run(async () =>
+            {
+                await foreach (ChatCompletionChunk _ in server.Client(http: http).StreamAsync(Request()))
+                {
+                    if (++received == 3)
+                    {
+                        break; // the server says nothing more: a read now would wait for ever
+                    }
+                }
+            });
+
+            await left.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(3, received);
+        }
+    }
+
+    /// <summary>A handler whose response bodies ignore cancellation tokens (as some wrappers do).</summary>
+    private sealed class DeafBodies : System.Net.Http.DelegatingHandler
+    {
+        protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            System.Net.Http.HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+            var deaf = new System.Net.Http.StreamContent(new Deaf(await response.Content.ReadAsStreamAsync(cancellationToken)));
+            foreach (var header in response.Content.Headers)
+            {
+                deaf.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            response.Content = deaf;
+            return response;
+        }
+
+        private sealed class Deaf(System.IO.Stream inner) : System.IO.Stream
+        {
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+            public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, CancellationToken.None);
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, CancellationToken.None);
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    inner.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_stream_that_ends_with_done_keeps_its_connection_for_the_next_request()
     {
         string body = string.Concat(Payloads.Select(p => "data: " + p + "\n\n")) + "data: [DONE]\n\n";
