@@ -7,7 +7,7 @@ namespace XaiAot;
 /// The server answered with an HTTP error status. Carries the status, the request id the server
 /// gave, the parsed error body (xAI's flat <c>{"code","error"}</c> or the OpenAI-style
 /// <c>{"error":{"message","type","param","code"}}</c>) and the raw body text, verbatim, when it
-/// was not JSON.
+/// was not JSON. Server text never carries the API key: an echoed key is redacted.
 /// </summary>
 public sealed class XaiApiException : XaiException
 {
@@ -29,7 +29,10 @@ public sealed class XaiApiException : XaiException
     /// <summary>The error body parsed into the schema's error type, or null when the body was not JSON of that shape.</summary>
     public ErrorResponse? Error { get; }
 
-    /// <summary>The body exactly as received (decoded as UTF-8).</summary>
+    /// <summary>
+    /// The body as received (decompressed, decoded as UTF-8, up to 1 MiB), with the API key
+    /// replaced by <c>[REDACTED]</c> wherever the server echoed it.
+    /// </summary>
     public string RawBody { get; }
 
     /// <summary>The server's request id (<c>x-request-id</c> or a similar header), for support tickets.</summary>

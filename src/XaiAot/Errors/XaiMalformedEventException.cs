@@ -23,7 +23,7 @@ public sealed class XaiMalformedEventException : XaiException
     /// <summary>Offset in bytes, within the event's data, of the token that could not be read.</summary>
     public long? ByteOffset { get; }
 
-    /// <summary>The event's data, whole, so nothing the server sent is lost.</summary>
+    /// <summary>The event's data, whole, so nothing the server sent is lost (save an echoed API key, redacted).</summary>
     public string EventData { get; }
 
     /// <summary>Up to 80 characters of the data around the problem.</summary>

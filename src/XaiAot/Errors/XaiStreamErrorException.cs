@@ -19,6 +19,6 @@ public sealed class XaiStreamErrorException : XaiException
 
     public ErrorResponse Error { get; }
 
-    /// <summary>The event's data as received.</summary>
+    /// <summary>The event's data as received, with any echoed API key redacted.</summary>
     public string EventData { get; }
 }

@@ -18,6 +18,6 @@ public sealed class XaiUnexpectedContentTypeException : XaiException
 
     public string Expected { get; }
 
-    /// <summary>The first part of the body (up to 4 KiB), as text.</summary>
+    /// <summary>The first part of the body (up to 4 KiB, decompressed), as text, with any echoed API key redacted.</summary>
     public string BodyStart { get; }
 }

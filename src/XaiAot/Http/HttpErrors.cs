@@ -16,46 +16,85 @@ internal static class HttpErrors
 
     private static readonly string[] RequestIdHeaders = { "x-request-id", "request-id", "x-amzn-requestid", "x-trace-id", "cf-ray" };
 
-    public static async Task<XaiApiException> ToExceptionAsync(HttpResponseMessage response, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The error a failed response stands for, its body decoded and redacted of
+    /// <paramref name="secret"/> (a proxy may echo the Authorization header back).
+    /// </summary>
+    public static async Task<XaiApiException> ToExceptionAsync(HttpResponseMessage response, TimeProvider clock, string? secret, CancellationToken cancellationToken)
     {
-        string body = await ReadTextAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        string text;
+        try
+        {
+            text = await ReadTextAsync(response, body, MaxBodyBytes, secret, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ResponseRelease.AbortAsync(body).ConfigureAwait(false);
+        }
+
         return new XaiApiException(
             response.StatusCode,
-            response.ReasonPhrase,
-            TryParseError(body),
-            body,
-            RequestId(response),
+            SecretRedaction.RedactOrNull(response.ReasonPhrase, secret),
+            TryParseError(text, secret),
+            text,
+            SecretRedaction.RedactOrNull(RequestId(response), secret),
             RetryAfter(response, clock));
     }
 
-    /// <summary>Up to <paramref name="limit"/> bytes of the body as UTF-8 text.</summary>
-    public static async Task<string> ReadTextAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="limit"/> bytes of <paramref name="body"/> (the content of
+    /// <paramref name="response"/>), decoded per its Content-Encoding, as UTF-8 text redacted of
+    /// <paramref name="secret"/>. A coding this client cannot decode is described, not shown.
+    /// </summary>
+    public static async Task<string> ReadTextAsync(HttpResponseMessage response, Stream body, int limit, string? secret, CancellationToken cancellationToken)
     {
-        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var codings = response.Content.Headers.ContentEncoding;
+        if (ContentDecoding.Unsupported(codings) is { } unsupported)
+        {
+            long length = response.Content.Headers.ContentLength ?? -1;
+            return "[a body in the '" + unsupported + "' content coding, which this client does not decode"
+                + (length >= 0 ? ", " + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes" : string.Empty) + "]";
+        }
+
+        Stream decoded = ContentDecoding.Decode(body, codings);
+        using var text = new MemoryStream();
+        string? problem = null;
+        try
         {
             byte[] buffer = new byte[Math.Min(limit, 16 * 1024)];
-            using var text = new MemoryStream();
             int read;
-            while (text.Length < limit && (read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - text.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+            while (text.Length < limit && (read = await decoded.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - text.Length)), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 text.Write(buffer, 0, read);
             }
-
-            return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
         }
+        catch (XaiContentEncodingException ex)
+        {
+            problem = " [" + ex.Message + "]";
+        }
+        finally
+        {
+            if (!ReferenceEquals(decoded, body))
+            {
+                await decoded.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return SecretRedaction.Redact(Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length), secret) + problem;
     }
 
-    public static ErrorResponse? TryParseError(string body)
+    /// <summary>The error body in the schema's shape, parsed from redacted text; null when it is not one (or would show the key).</summary>
+    public static ErrorResponse? TryParseError(string body, string? secret)
     {
-        if (body.Length == 0 || body.TrimStart()[0] != '{')
+        if (body.Length == 0 || body.TrimStart() is not ['{', ..])
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize(body, XaiChatJsonContext.Default.ErrorResponse);
+            return SecretRedaction.Clean(JsonSerializer.Deserialize(body, XaiChatJsonContext.Default.ErrorResponse), secret);
         }
         catch (JsonException)
         {

@@ -42,6 +42,7 @@ public sealed partial class XaiChatClient
     /// <summary>Sends the request and returns the whole completion.</summary>
     /// <exception cref="XaiApiException">The server answered with an error status.</exception>
     /// <exception cref="XaiUnexpectedContentTypeException">The answer was not JSON.</exception>
+    /// <exception cref="XaiContentEncodingException">The answer was compressed in a coding this client does not decode (it decodes gzip and deflate).</exception>
     /// <exception cref="JsonException">The answer did not match the schema (the message says where).</exception>
     public async Task<ChatCompletion> CompleteAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
@@ -52,23 +53,43 @@ public sealed partial class XaiChatClient
         }
 
         using HttpResponseMessage response = await SendAsync(request, AcceptJson, cancellationToken).ConfigureAwait(false);
-        string? mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        bool readToEnd = false;
+        try
         {
-            throw new XaiUnexpectedContentTypeException(mediaType, "application/json", await HttpErrors.ReadTextAsync(response, 4096, cancellationToken).ConfigureAwait(false));
-        }
+            string? mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            {
+                throw await UnexpectedContentTypeAsync(response, raw, mediaType, "application/json", cancellationToken).ConfigureAwait(false);
+            }
 
-        Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+            Stream body = ContentDecoding.Decode(raw, response.Content.Headers.ContentEncoding);
+            try
+            {
+                // Reads to the end of the body (it checks nothing follows the value).
+                ChatCompletion completion = await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("Expected a chat completion but the body was null.");
+                readToEnd = true;
+                return completion;
+            }
+            finally
+            {
+                if (!ReferenceEquals(body, raw))
+                {
+                    await body.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
         {
-            return await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false)
-                ?? throw new JsonException("Expected a chat completion but the body was null.");
+            await ReleaseAsync(raw, readToEnd).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// Streams the completion: sets <c>stream: true</c> and <c>stream_options.include_usage</c>, then
-    /// yields each chunk as it arrives. Cancelling stops reading at once and releases the connection.
+    /// yields each chunk as it arrives. Cancelling, or leaving the loop early, stops reading at once
+    /// and closes the connection (the rest of the stream is not downloaded).
     /// </summary>
     public IAsyncEnumerable<ChatCompletionChunk> StreamAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default) =>
         StreamAsync(request, new ChatCompletionAccumulator(), cancellationToken);
@@ -81,7 +102,15 @@ public sealed partial class XaiChatClient
     /// <exception cref="XaiUnexpectedContentTypeException">The answer was not an event stream.</exception>
     /// <exception cref="XaiMalformedEventException">An event could not be read as a chunk.</exception>
     /// <exception cref="XaiStreamErrorException">The server sent an error event.</exception>
-    /// <exception cref="XaiStreamTruncatedException">The stream ended before [DONE] and any finish_reason.</exception>
+    /// <exception cref="XaiContentEncodingException">The stream was compressed in a coding this client does not decode, or its compressed data is corrupt.</exception>
+    /// <exception cref="XaiStreamTruncatedException">
+    /// The stream ended before [DONE] with the answer incomplete: no finish_reason, or no usage
+    /// after it. (A stream that ends or breaks after both is complete.)
+    /// </exception>
+    /// <exception cref="TimeoutException">
+    /// <see cref="XaiClientOptions.StreamIdleTimeout"/> passed while waiting for bytes from the
+    /// server, before the answer was complete.
+    /// </exception>
     public IAsyncEnumerable<ChatCompletionChunk> StreamAsync(ChatCompletionRequest request, ChatCompletionAccumulator accumulator, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -100,48 +129,57 @@ public sealed partial class XaiChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendAsync(request, AcceptEventStream, cancellationToken).ConfigureAwait(false);
-        string? mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+        Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        bool readToEnd = false;
+        try
         {
-            throw new XaiUnexpectedContentTypeException(mediaType, "text/event-stream", await HttpErrors.ReadTextAsync(response, 4096, cancellationToken).ConfigureAwait(false));
-        }
+            string? mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+            {
+                throw await UnexpectedContentTypeAsync(response, raw, mediaType, "text/event-stream", cancellationToken).ConfigureAwait(false);
+            }
 
-        using CancellationTokenSource? idle = _options.StreamIdleTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        CancellationToken readToken = idle?.Token ?? cancellationToken;
-        Stream body = await response.Content.ReadAsStreamAsync(readToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
-        {
-            idle?.CancelAfter(_options.StreamIdleTimeout!.Value);
-            IAsyncEnumerator<ChatCompletionChunk> chunks = ChunkStream.ReadAsync(body, accumulator, readToken).GetAsyncEnumerator(readToken);
+            // The idle timeout runs only while a read waits for the network: bytes of any kind
+            // reset it, and time the caller holds a chunk is not counted.
+            using var network = new IdleTimeoutStream(raw, _options.StreamIdleTimeout, _options.TimeProvider, cancellationToken);
+            Stream events = ContentDecoding.Decode(network, response.Content.Headers.ContentEncoding);
+            IAsyncEnumerator<ChatCompletionChunk> chunks = ChunkStream.Enumerate(events, accumulator, usageRequested: true, _options.ApiKey, cancellationToken);
             try
             {
-                while (true)
+                while (await chunks.MoveNextAsync().ConfigureAwait(false))
                 {
-                    bool more;
-                    try
-                    {
-                        more = await chunks.MoveNextAsync().ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException ex) when (idle is not null && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                    {
-                        throw new TimeoutException("No stream event for " + _options.StreamIdleTimeout + "; the stream was abandoned.", ex);
-                    }
-
-                    if (!more)
-                    {
-                        break;
-                    }
-
-                    idle?.CancelAfter(_options.StreamIdleTimeout!.Value);
                     yield return chunks.Current;
                 }
+
+                readToEnd = true;
             }
             finally
             {
                 await chunks.DisposeAsync().ConfigureAwait(false);
+                if (!ReferenceEquals(events, network))
+                {
+                    await events.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
+        finally
+        {
+            await ReleaseAsync(raw, readToEnd).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// Disposes a body read to its end (the handler may reuse the connection); one left early
+    /// (break, cancel, error) has its connection closed at once instead of drained.
+    /// </summary>
+    private static ValueTask ReleaseAsync(Stream raw, bool readToEnd) =>
+        readToEnd ? raw.DisposeAsync() : ResponseRelease.AbortAsync(raw);
+
+    private async Task<XaiUnexpectedContentTypeException> UnexpectedContentTypeAsync(HttpResponseMessage response, Stream raw, string? mediaType, string expected, CancellationToken cancellationToken) =>
+        new(
+            SecretRedaction.RedactOrNull(mediaType, _options.ApiKey),
+            expected,
+            await HttpErrors.ReadTextAsync(response, raw, 4096, _options.ApiKey, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Sends the request (retrying refused attempts) and returns a response with a success status
@@ -161,7 +199,7 @@ public sealed partial class XaiChatClient
 
         using (response)
         {
-            throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, _options.ApiKey, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -171,6 +209,7 @@ public sealed partial class XaiChatClient
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         message.Headers.Accept.Add(accept);
+        ContentDecoding.Accept(message.Headers, eventStream: ReferenceEquals(accept, AcceptEventStream));
         message.Headers.UserAgent.ParseAdd(_options.UserAgent);
         if (_options.ApiKey is { Length: > 0 } key)
         {

@@ -22,9 +22,9 @@ internal enum ChunkEventKind
 /// Turns the data of one SSE event into a <see cref="ChatCompletionChunk"/>, straight from its
 /// UTF-8 bytes with the generated converter (no string, no serializer front end). Counts data
 /// events so errors can say which one failed, and tells an error sent as an event apart from a
-/// malformed chunk.
+/// malformed chunk. Server text in those errors is redacted of the API key.
 /// </summary>
-internal sealed class ChunkEventParser
+internal sealed class ChunkEventParser(string? secret = null)
 {
     private static readonly JsonConverter<ChatCompletionChunk> ChunkConverter =
         (JsonConverter<ChatCompletionChunk>)XaiChatJsonContext.Default.ChatCompletionChunk.Converter;
@@ -82,12 +82,21 @@ internal sealed class ChunkEventParser
                 throw StreamError(index, data, error);
             }
 
-            throw new XaiMalformedEventException(index, OffsetOf(ex), Encoding.UTF8.GetString(data), ex);
+            throw new XaiMalformedEventException(index, OffsetOf(ex), SecretRedaction.Redact(Encoding.UTF8.GetString(data), secret), SecretRedaction.Redact(ex, secret));
         }
     }
 
-    private static XaiStreamErrorException StreamError(int index, ReadOnlySpan<byte> data, ErrorResponse? error) =>
-        new(index, error ?? new ErrorResponse(), Encoding.UTF8.GetString(data));
+    private XaiStreamErrorException StreamError(int index, ReadOnlySpan<byte> data, ErrorResponse? error)
+    {
+        string text = Encoding.UTF8.GetString(data);
+        string redacted = SecretRedaction.Redact(text, secret);
+        if (!ReferenceEquals(text, redacted))
+        {
+            error = SecretRedaction.Clean(TryReadError(Encoding.UTF8.GetBytes(redacted)), secret);
+        }
+
+        return new(index, error ?? new ErrorResponse(), redacted);
+    }
 
     private static ErrorResponse? TryReadError(ReadOnlySpan<byte> data)
     {

@@ -18,8 +18,9 @@ public static class ChunkStream
     /// <summary>
     /// Yields the chunks of <paramref name="body"/> until <c>[DONE]</c>. Throws
     /// <see cref="XaiMalformedEventException"/>, <see cref="XaiStreamErrorException"/>, or
-    /// <see cref="XaiStreamTruncatedException"/> when the body ends before <c>[DONE]</c> and before
-    /// any finish_reason. The body can be enumerated once.
+    /// <see cref="XaiStreamTruncatedException"/> when the body ends (or its connection breaks)
+    /// before <c>[DONE]</c> and before any finish_reason; after a finish_reason such an end is the
+    /// end of the answer. The body can be enumerated once.
     /// </summary>
     /// <param name="body">The response body; not disposed here.</param>
     /// <param name="accumulator">Receives every chunk before it is yielded (a fresh one when null).</param>
@@ -32,6 +33,19 @@ public static class ChunkStream
         ArgumentNullException.ThrowIfNull(body);
         return new Chunks(body, accumulator ?? new ChatCompletionAccumulator(), cancellationToken);
     }
+
+    /// <summary>
+    /// The client's reader: as <see cref="ReadAsync"/>, but an answer is complete only with the
+    /// usage when <paramref name="usageRequested"/>, and server text in errors is redacted of
+    /// <paramref name="secret"/>. <paramref name="cancellationToken"/> is the one reads pass on.
+    /// </summary>
+    internal static IAsyncEnumerator<ChatCompletionChunk> Enumerate(
+        Stream body,
+        ChatCompletionAccumulator accumulator,
+        bool usageRequested,
+        string? secret,
+        CancellationToken cancellationToken) =>
+        new Enumerator(body, accumulator, cancellationToken, linked: null, usageRequested, secret);
 
     private sealed class Chunks(Stream body, ChatCompletionAccumulator accumulator, CancellationToken cancellationToken) : IAsyncEnumerable<ChatCompletionChunk>
     {
@@ -48,7 +62,7 @@ public static class ChunkStream
                 ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, enumeratorToken)
                 : null;
             CancellationToken token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : enumeratorToken);
-            return new Enumerator(body, accumulator, token, linked);
+            return new Enumerator(body, accumulator, token, linked, usageRequested: false, secret: null);
         }
     }
 
@@ -59,20 +73,30 @@ public static class ChunkStream
     /// </summary>
     private sealed class Enumerator : IAsyncEnumerator<ChatCompletionChunk>
     {
-        private readonly ChunkEventParser _parser = new();
+        private readonly ChunkEventParser _parser;
         private readonly ChatCompletionAccumulator _accumulator;
         private readonly CancellationToken _cancellationToken;
         private readonly CancellationTokenSource? _linked;
+        private readonly IdleTimeoutStream _meter;
+        private readonly bool _usageRequested;
         private readonly IAsyncEnumerator<SseItem<(ChunkEventKind Kind, ChatCompletionChunk? Chunk)>> _events;
         private bool _finished;
 
-        public Enumerator(Stream body, ChatCompletionAccumulator accumulator, CancellationToken cancellationToken, CancellationTokenSource? linked)
+        public Enumerator(Stream body, ChatCompletionAccumulator accumulator, CancellationToken cancellationToken, CancellationTokenSource? linked, bool usageRequested, string? secret)
         {
+            _parser = new ChunkEventParser(secret);
             _accumulator = accumulator;
             _cancellationToken = cancellationToken;
             _linked = linked;
-            _events = SseParser.Create(body, _parser.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            _usageRequested = usageRequested;
+
+            // Counts the bytes for the truncation message: one more call per read of the parser's buffer, not per chunk.
+            _meter = body as IdleTimeoutStream ?? new IdleTimeoutStream(body);
+            _events = SseParser.Create(_meter, _parser.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         }
+
+        /// <summary>The answer is whole: a choice finished, and the usage arrived if it was asked for.</summary>
+        private bool IsComplete => _accumulator.HasFinishReason && (!_usageRequested || _accumulator.Usage is not null);
 
         public ChatCompletionChunk Current { get; private set; } = null!;
 
@@ -85,9 +109,9 @@ public static class ChunkStream
                 {
                     next = _events.MoveNextAsync();
                 }
-                catch (Exception ex) when (IsBrokenConnection(ex))
+                catch (Exception ex) when (EndsTheBody(ex))
                 {
-                    throw Truncated(ex);
+                    return new ValueTask<bool>(EndedEarly(ex));
                 }
 
                 if (!next.IsCompletedSuccessfully)
@@ -117,9 +141,9 @@ public static class ChunkStream
             {
                 more = await pending.ConfigureAwait(false);
             }
-            catch (Exception ex) when (IsBrokenConnection(ex))
+            catch (Exception ex) when (EndsTheBody(ex))
             {
-                throw Truncated(ex);
+                return EndedEarly(ex);
             }
 
             return Step(more) ?? await MoveNextAsync().ConfigureAwait(false);
@@ -130,13 +154,7 @@ public static class ChunkStream
         {
             if (!more)
             {
-                _finished = true;
-                if (!_accumulator.HasFinishReason)
-                {
-                    throw Truncated(null);
-                }
-
-                return false;
+                return EndedEarly(null);
             }
 
             (ChunkEventKind kind, ChatCompletionChunk? chunk) = _events.Current.Data;
@@ -156,14 +174,33 @@ public static class ChunkStream
             }
         }
 
-        /// <summary>The connection broke mid-body: the same loss as a clean early end, plus the cause.</summary>
-        private bool IsBrokenConnection(Exception ex) =>
-            ex is IOException or HttpRequestException && !_cancellationToken.IsCancellationRequested;
+        /// <summary>
+        /// The body ended before [DONE] because the connection broke, or (once the answer is
+        /// whole) the server went silent past the idle timeout; a caller's cancellation is not one.
+        /// </summary>
+        private bool EndsTheBody(Exception ex) =>
+            ex is IOException or HttpRequestException ? !_cancellationToken.IsCancellationRequested
+            : ex is TimeoutException && IsComplete;
 
-        private XaiStreamTruncatedException Truncated(Exception? cause)
+        /// <summary>
+        /// The body ended (<paramref name="cause"/> null: closed cleanly) before [DONE]: the end of
+        /// a whole answer, else a truncation that says what is missing.
+        /// </summary>
+        private bool EndedEarly(Exception? cause)
         {
             _finished = true;
-            return new XaiStreamTruncatedException(_parser.DataEvents, _accumulator.ChunkCount == 0 ? null : _accumulator.Build(), cause);
+            if (IsComplete)
+            {
+                return false;
+            }
+
+            string missing = _accumulator.HasFinishReason ? "finish_reason arrived but usage did not" : "no finish_reason arrived";
+            throw new XaiStreamTruncatedException(
+                _parser.DataEvents,
+                _meter.BytesRead,
+                missing,
+                _accumulator.ChunkCount == 0 ? null : _accumulator.Build(),
+                cause);
         }
     }
 }

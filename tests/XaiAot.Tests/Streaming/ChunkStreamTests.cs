@@ -133,6 +133,7 @@ public sealed class ChunkStreamTests
 
         var error = await Assert.ThrowsAsync<XaiStreamTruncatedException>(() => Streams.ReadAllAsync(body));
         Assert.Equal(firstContent + 3, error.EventsReceived);
+        Assert.Contains("after " + (firstContent + 3) + " events (" + System.Text.Encoding.UTF8.GetByteCount(body) + " bytes): no finish_reason arrived; the server closed the response", error.Message, StringComparison.Ordinal);
         ChatCompletion partial = error.Partial!;
         string expectedReasoning = string.Concat(payloads.Take(firstContent + 3)
             .Select(p => JsonSerializer.Deserialize(p, XaiChatJsonContext.Default.ChatCompletionChunk)!.Choices[0].Delta.ReasoningContent));
@@ -156,6 +157,50 @@ public sealed class ChunkStreamTests
         (List<ChatCompletionChunk> chunks, ChatCompletionAccumulator accumulator) = await Streams.ReadAllAsync(body);
         Assert.Equal(SseText.DataPayloads(SeedBody).Count - 1, chunks.Count);
         Assert.True(accumulator.HasFinishReason);
+    }
+
+    [Fact]
+    public async Task Without_a_request_that_asked_for_usage_a_finish_reason_alone_completes_the_stream()
+    {
+        // ReadAsync does not know what was asked for: the usage chunk is not required.
+        List<string> payloads = SseText.DataPayloads(SeedBody);
+        int finish = payloads.FindIndex(p => p.Contains("\"finish_reason\":\"", StringComparison.Ordinal));
+        string body = string.Concat(payloads.Take(finish + 1).Select(p => "data: " + p + "\n\n"));
+        (List<ChatCompletionChunk> chunks, ChatCompletionAccumulator accumulator) = await Streams.ReadAllAsync(body);
+        Assert.Equal(finish + 1, chunks.Count);
+        Assert.Null(accumulator.Usage);
+    }
+
+    [Fact]
+    public async Task A_broken_body_after_the_finish_reason_completes_and_before_it_says_why_it_is_truncated()
+    {
+        List<string> payloads = SseText.DataPayloads(SeedBody);
+        int finish = payloads.FindIndex(p => p.Contains("\"finish_reason\":\"", StringComparison.Ordinal));
+        string Events(int count) => string.Concat(payloads.Take(count).Select(p => "data: " + p + "\n\n"));
+
+        var finished = new List<ChatCompletionChunk>();
+        await foreach (ChatCompletionChunk chunk in ChunkStream.ReadAsync(new BreaksAtEnd(Events(finish + 1))))
+        {
+            finished.Add(chunk);
+        }
+
+        Assert.Equal(finish + 1, finished.Count);
+
+        var error = await Assert.ThrowsAsync<XaiStreamTruncatedException>(async () =>
+        {
+            await foreach (ChatCompletionChunk _ in ChunkStream.ReadAsync(new BreaksAtEnd(Events(finish - 1))))
+            {
+            }
+        });
+        Assert.IsType<System.IO.IOException>(error.InnerException);
+        Assert.Contains("no finish_reason arrived; the connection failed: IOException: connection reset", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A body whose connection resets after its bytes instead of ending.</summary>
+    private sealed class BreaksAtEnd(string text) : System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))
+    {
+        public override System.Threading.Tasks.ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default) =>
+            Position < Length ? base.ReadAsync(buffer, cancellationToken) : System.Threading.Tasks.ValueTask.FromException<int>(new System.IO.IOException("connection reset"));
     }
 
     [Fact]
