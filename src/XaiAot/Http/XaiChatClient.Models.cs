@@ -14,34 +14,50 @@ public sealed partial class XaiChatClient
     /// <summary>Lists the models the API key can use (<c>GET {base}/models</c>).</summary>
     /// <exception cref="XaiApiException">The server answered with an error status.</exception>
     /// <exception cref="XaiUnexpectedContentTypeException">The answer was not JSON.</exception>
+    /// <exception cref="XaiContentEncodingException">The answer was compressed in a coding this client does not decode.</exception>
     /// <exception cref="JsonException">The answer did not match the schema (the message says where).</exception>
     public async Task<ModelList> ListModelsAsync(CancellationToken cancellationToken = default)
     {
         // The endpoint is {base}/chat/completions, so {base}/models is one level up from it.
         var models = new Uri(_endpoint, "../models");
-        HttpResponseMessage response = await _retry.SendAsync(
+        using HttpResponseMessage response = await _retry.SendAsync(
             static (state, token) => state.Client.GetOnceAsync(state.Uri, token),
             (Client: this, Uri: models),
             cancellationToken).ConfigureAwait(false);
-        using (response)
+        if (!response.IsSuccessStatusCode)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
+            throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, _options.ApiKey, cancellationToken).ConfigureAwait(false);
+        }
 
+        Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        bool readToEnd = false;
+        try
+        {
             string? mediaType = response.Content.Headers.ContentType?.MediaType;
             if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
             {
-                throw new XaiUnexpectedContentTypeException(mediaType, "application/json", await HttpErrors.ReadTextAsync(response, 4096, cancellationToken).ConfigureAwait(false));
+                throw await UnexpectedContentTypeAsync(response, raw, mediaType, "application/json", cancellationToken).ConfigureAwait(false);
             }
 
-            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
+            Stream body = ContentDecoding.Decode(raw, response.Content.Headers.ContentEncoding);
+            try
             {
-                return await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false)
+                ModelList list = await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false)
                     ?? throw new JsonException("Expected a model list but the body was null.");
+                readToEnd = true;
+                return list;
             }
+            finally
+            {
+                if (!ReferenceEquals(body, raw))
+                {
+                    await body.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await ReleaseAsync(raw, readToEnd).ConfigureAwait(false);
         }
     }
 
@@ -49,6 +65,7 @@ public sealed partial class XaiChatClient
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, uri);
         message.Headers.Accept.Add(AcceptJson);
+        ContentDecoding.Accept(message.Headers, eventStream: false);
         message.Headers.UserAgent.ParseAdd(_options.UserAgent);
         if (_options.ApiKey is { Length: > 0 } key)
         {
