@@ -10,12 +10,14 @@ namespace XaiAot.Cli.Tests;
 /// <summary><c>xaiaot models</c>: <c>GET /v1/models</c> against a loopback server.</summary>
 public sealed class ModelsTests
 {
+    private const string Key = "xai-models-test-key-0123456789";
+
     private const string List = """{"object":"list","data":[{"id":"grok-4","object":"model","created":1752019200,"owned_by":"xai"},{"id":"grok-code-fast-1","object":"model","created":1755993600,"owned_by":"xai","x_new":true}]}""";
 
     private static CliHarness Cli(LoopbackServer server)
     {
         var cli = new CliHarness();
-        cli.Environment["XAI_API_KEY"] = "k";
+        cli.Environment["XAI_API_KEY"] = Key;
         cli.Environment["XAI_BASE_URL"] = server.BaseAddress.ToString();
         return cli;
     }
@@ -31,7 +33,7 @@ public sealed class ModelsTests
         ReceivedRequest request = Assert.Single(server.Requests);
         Assert.Equal("GET", request.Method);
         Assert.Equal("/v1/models", request.Path);
-        Assert.Equal("Bearer k", request.Authorization);
+        Assert.Equal("Bearer " + Key, request.Authorization);
     }
 
     [Fact]

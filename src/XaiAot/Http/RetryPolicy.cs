@@ -47,8 +47,10 @@ internal sealed class RetryPolicy
             }
 
             // The refused response is dropped unread; its connection goes back to the pool.
+            TimeSpan delay = retryAfter ?? Backoff(retry);
+            XaiTelemetry.Retry(retry + 1, (int)response.StatusCode, errorType: null, delay);
             response.Dispose();
-            await Task.Delay(retryAfter ?? Backoff(retry), _clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -52,6 +52,27 @@ public sealed partial class XaiChatClient
             request = request with { Stream = null, StreamOptions = null };
         }
 
+        ChatOperation? operation = ChatOperation.Start(request, _endpoint, streaming: false, _options.RecordMessageContent);
+        if (operation is null)
+        {
+            return await CompleteCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            ChatCompletion completion = await CompleteCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            operation.Succeeded(completion);
+            return completion;
+        }
+        catch (Exception ex)
+        {
+            operation.Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task<ChatCompletion> CompleteCoreAsync(ChatCompletionRequest request, CancellationToken cancellationToken)
+    {
         using HttpResponseMessage response = await SendAsync(request, AcceptJson, cancellationToken).ConfigureAwait(false);
         Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         bool readToEnd = false;
@@ -120,7 +141,61 @@ public sealed partial class XaiChatClient
             Stream = true,
             StreamOptions = (request.StreamOptions ?? new StreamOptions()) with { IncludeUsage = true },
         };
-        return StreamCoreAsync(streaming, accumulator, cancellationToken);
+        return XaiTelemetry.IsObserved
+            ? ObservedStreamAsync(streaming, accumulator, cancellationToken)
+            : StreamCoreAsync(streaming, accumulator, cancellationToken);
+    }
+
+    /// <summary>
+    /// The stream inside its telemetry: the span starts before the request (so retries land on it),
+    /// the first chunk is timed, and it ends with the completion, the error, or the caller leaving
+    /// early. A separate iterator so an unobserved stream pays nothing per chunk.
+    /// </summary>
+    private async IAsyncEnumerable<ChatCompletionChunk> ObservedStreamAsync(
+        ChatCompletionRequest request,
+        ChatCompletionAccumulator accumulator,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ChatOperation? operation = ChatOperation.Start(request, _endpoint, streaming: true, _options.RecordMessageContent);
+        IAsyncEnumerator<ChatCompletionChunk> chunks = StreamCoreAsync(request, accumulator, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool ended = false;
+        try
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await chunks.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    ended = true;
+                    operation?.Failed(ex);
+                    throw;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                operation?.Chunk();
+                yield return chunks.Current;
+            }
+
+            ended = true;
+            operation?.Succeeded(accumulator.Build());
+        }
+        finally
+        {
+            if (!ended)
+            {
+                operation?.Abandoned();
+            }
+
+            await chunks.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async IAsyncEnumerable<ChatCompletionChunk> StreamCoreAsync(
