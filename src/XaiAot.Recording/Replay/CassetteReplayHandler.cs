@@ -182,10 +182,8 @@ public sealed class CassetteReplayHandler : HttpMessageHandler
 
     private HttpResponseMessage BuildResponse(HttpRequestMessage request, RecordedResponse recorded)
     {
-        byte[] body = Encoding.UTF8.GetBytes(recorded.Body);
-        HttpContent content = _options.Pacing && recorded.IsEventStream && recorded.Duration is { } duration && duration > TimeSpan.Zero
-            ? new StreamContent(new PacedEventStream(body, duration, _options.TimeProvider))
-            : new ByteArrayContent(body);
+        TimeSpan pacing = _options.Pacing && recorded.IsEventStream && recorded.Duration is { } duration && duration > TimeSpan.Zero ? duration : TimeSpan.Zero;
+        var content = new RecordedBodyContent(recorded.Body, pacing, _options.TimeProvider);
 
         var response = new HttpResponseMessage((HttpStatusCode)recorded.Code)
         {
