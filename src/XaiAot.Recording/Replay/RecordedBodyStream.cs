@@ -24,7 +24,9 @@ namespace XaiAot.Recording;
 internal sealed class RecordedBodyStream : Stream
 {
     // Timers refuse due times past about 49 days; a longer wait (a cassette may claim any
-    // duration) is taken in steps of this size.
+    // duration) is taken in steps of this size. Only such a step is followed by another check:
+    // a timer may fire a little early (FakeTimeProvider fires sub-millisecond waits at once), and
+    // checking again after every wait would then spin instead of releasing the event.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
     private readonly string _body;
@@ -82,6 +84,10 @@ internal sealed class RecordedBodyStream : Stream
         while (TimeUntilNextEvent(buffer.Length) is { } wait)
         {
             Task.Delay(wait, _timeProvider, _disposed.Token).GetAwaiter().GetResult();
+            if (wait < LongestWait)
+            {
+                break;
+            }
         }
 
         return Copy(buffer);
@@ -98,6 +104,10 @@ internal sealed class RecordedBodyStream : Stream
             while (TimeUntilNextEvent(buffer.Length) is { } wait)
             {
                 await Task.Delay(wait, _timeProvider, linked.Token).ConfigureAwait(false);
+                if (wait < LongestWait)
+                {
+                    break;
+                }
             }
         }
 
