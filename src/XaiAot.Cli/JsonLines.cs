@@ -24,6 +24,7 @@ internal sealed class JsonLines : IDisposable
     private readonly TextWriter _out;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
 
     public JsonLines(TextWriter output)
     {
@@ -104,7 +105,18 @@ internal sealed class JsonLines : IDisposable
     private void End()
     {
         _writer.Flush();
-        _out.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+
+        // Decoded a slice at a time: a line holding a 64 MB completion would otherwise become a
+        // 128 MB string on its way to a writer that encodes it straight back to bytes.
+        ReadOnlySpan<byte> bytes = _buffer.WrittenSpan;
+        Span<char> chars = stackalloc char[1024];
+        while (!bytes.IsEmpty)
+        {
+            _decoder.Convert(bytes, chars, flush: true, out int bytesUsed, out int charsUsed, out _);
+            _out.Write(chars[..charsUsed]);
+            bytes = bytes[bytesUsed..];
+        }
+
         _out.Write('\n');
         _out.Flush();
     }

@@ -143,18 +143,21 @@ public class CassetteRoundTripTests
     [InlineData("data: [DONE]\n\n")]
     public void Any_body_text_round_trips_exactly(string body)
     {
+        // A header value or status line cannot hold a line break (the reader refuses one: see
+        // HostileFieldTests), so those two get the body's text on one line.
+        string line = body.Replace('\r', ' ').Replace('\n', ' ');
         var cassette = new Cassette();
         var request = new RecordedRequest { Method = "POST", Url = "https://example.test/", Body = body };
-        request.Headers.Add("X-Value", body);
-        cassette.Interactions.Add(new CassetteInteraction(0, request, new RecordedResponse { Code = 200, Body = body, Status = body }));
+        request.Headers.Add("X-Value", line);
+        cassette.Interactions.Add(new CassetteInteraction(0, request, new RecordedResponse { Code = 200, Body = body, Status = line }));
 
         Cassette back = Cassette.Parse(cassette.ToYaml());
 
         CassetteInteraction interaction = Assert.Single(back.Interactions);
         Assert.Equal(body, interaction.Request.Body);
         Assert.Equal(body, interaction.Response.Body);
-        Assert.Equal(body, interaction.Response.Status);
-        Assert.Equal(body, interaction.Request.Headers["x-value"]);
+        Assert.Equal(line, interaction.Response.Status);
+        Assert.Equal(line, interaction.Request.Headers["x-value"]);
     }
 
     [Fact]

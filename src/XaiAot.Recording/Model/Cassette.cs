@@ -35,8 +35,17 @@ public sealed class Cassette
     public static Cassette Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string text = File.ReadAllText(path, Encoding.UTF8);
-        return CassetteYamlReader.Read(text, path);
+
+        // Parsed as it is read: the file is never held whole as text beside the parsed cassette.
+        using var reader = new StreamReader(path, StrictUtf8.Encoding, detectEncodingFromByteOrderMarks: false);
+        try
+        {
+            return CassetteYamlReader.Read(reader, path);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw StrictUtf8.NotUtf8(path, ex);
+        }
     }
 
     /// <summary>Reads a cassette from YAML text; <paramref name="sourceName"/> names it in error messages.</summary>

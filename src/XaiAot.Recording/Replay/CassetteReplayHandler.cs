@@ -35,9 +35,14 @@ public sealed class CassetteReplayHandler : HttpMessageHandler
     private readonly Lock _gate = new();
 
     /// <summary>Creates a handler serving <paramref name="cassette"/>.</summary>
+    /// <exception cref="CassetteFormatException">A recorded field could not be replayed as recorded (a status code outside 100..599, a header with a line break, ...).</exception>
     public CassetteReplayHandler(Cassette cassette, CassetteReplayOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cassette);
+
+        // Refused here, with the interaction and field named, rather than as an
+        // ArgumentOutOfRangeException (or a silently altered response) when the request comes.
+        CassetteValidator.Validate(cassette);
         _cassette = cassette;
         _options = options ?? new CassetteReplayOptions();
         _entries = new Entry[cassette.Interactions.Count];
@@ -177,10 +182,8 @@ public sealed class CassetteReplayHandler : HttpMessageHandler
 
     private HttpResponseMessage BuildResponse(HttpRequestMessage request, RecordedResponse recorded)
     {
-        byte[] body = Encoding.UTF8.GetBytes(recorded.Body);
-        HttpContent content = _options.Pacing && recorded.IsEventStream && recorded.Duration is { } duration && duration > TimeSpan.Zero
-            ? new StreamContent(new PacedEventStream(body, duration, _options.TimeProvider))
-            : new ByteArrayContent(body);
+        TimeSpan pacing = _options.Pacing && recorded.IsEventStream && recorded.Duration is { } duration && duration > TimeSpan.Zero ? duration : TimeSpan.Zero;
+        var content = new RecordedBodyContent(recorded.Body, pacing, _options.TimeProvider);
 
         var response = new HttpResponseMessage((HttpStatusCode)recorded.Code)
         {

@@ -16,12 +16,15 @@ internal static class CassetteYamlReader
     // yaml.v2/v3 write a Go string holding invalid UTF-8 as a base64 !!binary scalar.
     private const string BinaryTag = "tag:yaml.org,2002:binary";
 
-    public static Cassette Read(string text, string source)
+    public static Cassette Read(string text, string source) => Read(new StringReader(text), source);
+
+    /// <summary>Reads from <paramref name="input"/> as it parses, so a file is never held whole as text.</summary>
+    public static Cassette Read(TextReader input, string source)
     {
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitedParser(new Parser(input), source));
         }
         catch (YamlException ex)
         {
@@ -160,23 +163,23 @@ internal static class CassetteYamlReader
                 switch (key)
                 {
                     case "proto": request.Proto = ReadString(value, key); break;
-                    case "proto_major": request.ProtoMajor = ReadInt(value, key); break;
-                    case "proto_minor": request.ProtoMinor = ReadInt(value, key); break;
-                    case "content_length": request.ContentLength = ReadLong(value, key); break;
+                    case "proto_major": request.ProtoMajor = ReadProtoVersion(value, key); break;
+                    case "proto_minor": request.ProtoMinor = ReadProtoVersion(value, key); break;
+                    case "content_length": request.ContentLength = ReadContentLength(value, key); break;
                     case "transfer_encoding": request.TransferEncoding = ReadList(value, key); break;
-                    case "trailer": request.Trailer = ReadMap(value, key, StringComparer.OrdinalIgnoreCase); break;
+                    case "trailer": request.Trailer = ReadHeaders(value, key); break;
                     case "host": request.Host = ReadString(value, key); break;
                     case "remote_addr": request.RemoteAddr = ReadString(value, key); break;
                     case "request_uri": request.RequestUri = ReadString(value, key); break;
                     case "body": request.Body = ReadBody(value, key); break;
-                    case "form": request.Form = ReadMap(value, key, StringComparer.Ordinal); break;
-                    case "headers": request.Headers = ReadMap(value, key, StringComparer.OrdinalIgnoreCase); break;
+                    case "form": request.Form = ReadMap(value, key, StringComparer.Ordinal, headers: false); break;
+                    case "headers": request.Headers = ReadHeaders(value, key); break;
                     case "url":
                         request.Url = ReadString(value, key) ?? throw Fail(value, "expected the request URL for 'url', found an empty value");
                         sawUrl = true;
                         break;
                     case "method":
-                        request.Method = ReadString(value, key) ?? throw Fail(value, "expected an HTTP method for 'method', found an empty value");
+                        request.Method = Check(value, ReadString(value, key) ?? throw Fail(value, "expected an HTTP method for 'method', found an empty value"), FieldRules.Method);
                         sawMethod = true;
                         break;
                     default: request.AdditionalFields[key] = value; break;
@@ -206,17 +209,18 @@ internal static class CassetteYamlReader
                 switch (key)
                 {
                     case "proto": response.Proto = ReadString(value, key); break;
-                    case "proto_major": response.ProtoMajor = ReadInt(value, key); break;
-                    case "proto_minor": response.ProtoMinor = ReadInt(value, key); break;
+                    case "proto_major": response.ProtoMajor = ReadProtoVersion(value, key); break;
+                    case "proto_minor": response.ProtoMinor = ReadProtoVersion(value, key); break;
                     case "transfer_encoding": response.TransferEncoding = ReadList(value, key); break;
-                    case "trailer": response.Trailer = ReadMap(value, key, StringComparer.OrdinalIgnoreCase); break;
-                    case "content_length": response.ContentLength = ReadLong(value, key); break;
+                    case "trailer": response.Trailer = ReadHeaders(value, key); break;
+                    case "content_length": response.ContentLength = ReadContentLength(value, key); break;
                     case "uncompressed": response.Uncompressed = ReadBool(value, key); break;
                     case "body": response.Body = ReadBody(value, key); break;
-                    case "headers": response.Headers = ReadMap(value, key, StringComparer.OrdinalIgnoreCase); break;
-                    case "status": response.Status = ReadString(value, key); break;
+                    case "headers": response.Headers = ReadHeaders(value, key); break;
+                    case "status": response.Status = ReadString(value, key) is { } status ? Check(value, status, FieldRules.Status) : null; break;
                     case "code":
                         response.Code = ReadInt(value, key);
+                        Check(value, FieldRules.StatusCode(response.Code));
                         sawCode = true;
                         break;
                     case "duration": ReadDuration(value, response); break;
@@ -250,10 +254,20 @@ internal static class CassetteYamlReader
                 throw Fail(value, $"expected a Go duration such as 1.5s or 250ms for 'duration', found '{Excerpt(text)}' ({ex.Message})", ex);
             }
 
+            Check(value, FieldRules.Duration(nanoseconds < 0, text));
+
             response.SetDuration(TimeSpan.FromTicks(nanoseconds / 100), text);
         }
 
         private IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode mapping)
+        {
+            foreach ((YamlNode _, string key, YamlNode value) in NamedEntries(mapping))
+            {
+                yield return (key, value);
+            }
+        }
+
+        private IEnumerable<(YamlNode KeyNode, string Key, YamlNode Value)> NamedEntries(YamlMappingNode mapping)
         {
             foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Children)
             {
@@ -262,7 +276,7 @@ internal static class CassetteYamlReader
                     throw Fail(pair.Key, $"expected a text key, found {Describe(pair.Key)}");
                 }
 
-                yield return (key, pair.Value);
+                yield return (pair.Key, key, pair.Value);
             }
         }
 
@@ -286,7 +300,21 @@ internal static class CassetteYamlReader
                 throw Fail(node, $"expected a text '{key}', found a !!binary value (a body that is not UTF-8 text is not supported)");
             }
 
-            return ReadString(node, key) ?? "";
+            return Check(node, ReadString(node, key) ?? "", body => FieldRules.Body(key, body));
+        }
+
+        private int ReadProtoVersion(YamlNode node, string key)
+        {
+            int value = ReadInt(node, key);
+            Check(node, FieldRules.ProtoVersion(key, value));
+            return value;
+        }
+
+        private long ReadContentLength(YamlNode node, string key)
+        {
+            long value = ReadLong(node, key);
+            Check(node, FieldRules.ContentLength(value));
+            return value;
         }
 
         private int ReadInt(YamlNode node, string key)
@@ -343,7 +371,10 @@ internal static class CassetteYamlReader
             return list;
         }
 
-        private MultiValueMap ReadMap(YamlNode node, string key, StringComparer comparer)
+        private MultiValueMap ReadHeaders(YamlNode node, string key) => ReadMap(node, key, StringComparer.OrdinalIgnoreCase, headers: true);
+
+        // Headers and trailers are held to HTTP's rules for names and values; a form is not.
+        private MultiValueMap ReadMap(YamlNode node, string key, StringComparer comparer, bool headers)
         {
             var map = new MultiValueMap(comparer);
             if (IsNull(node))
@@ -356,9 +387,14 @@ internal static class CassetteYamlReader
                 throw Fail(node, $"expected '{key}' to be a mapping of names to lists of values, found {Describe(node)}");
             }
 
-            foreach ((string name, YamlNode value) in Entries(mapping))
+            foreach ((YamlNode nameNode, string name, YamlNode value) in NamedEntries(mapping))
             {
                 string what = $"{key}.{name}";
+                if (headers)
+                {
+                    Check(nameNode, FieldRules.HeaderName(key, name));
+                }
+
                 if (IsNull(value))
                 {
                     map.Add(name, Array.Empty<string>());
@@ -368,7 +404,7 @@ internal static class CassetteYamlReader
                     var values = new List<string>(sequence.Children.Count);
                     foreach (YamlNode item in sequence.Children)
                     {
-                        values.Add(ReadString(item, what) ?? "");
+                        values.Add(ReadMapValue(item, key, name, headers));
                     }
 
                     map.Add(name, values);
@@ -376,11 +412,31 @@ internal static class CassetteYamlReader
                 else
                 {
                     // A lone value where Go expects []string: yaml.v3 rejects it, but its meaning is plain.
-                    map.Add(name, ReadString(value, what) ?? "");
+                    map.Add(name, ReadMapValue(value, key, name, headers));
                 }
             }
 
             return map;
+        }
+
+        private string ReadMapValue(YamlNode node, string key, string name, bool headers)
+        {
+            string value = ReadString(node, $"{key}.{name}") ?? "";
+            return headers ? Check(node, value, v => FieldRules.HeaderValue(key, name, v)) : value;
+        }
+
+        private void Check(YamlNode node, string? problem)
+        {
+            if (problem is not null)
+            {
+                throw Fail(node, problem);
+            }
+        }
+
+        private string Check(YamlNode node, string value, Func<string, string?> rule)
+        {
+            Check(node, rule(value));
+            return value;
         }
 
         private CassetteFormatException Fail(YamlNode node, string problem, Exception? inner = null) =>
