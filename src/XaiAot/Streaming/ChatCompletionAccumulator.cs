@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 
 namespace XaiAot;
@@ -145,9 +144,9 @@ public sealed class ChatCompletionAccumulator
     {
         private readonly List<ToolCallState> _toolCalls = new(0);
         private Role? _role;
-        private StringBuilder? _content;
-        private StringBuilder? _reasoning;
-        private StringBuilder? _refusal;
+        private TextPieces _content;
+        private TextPieces _reasoning;
+        private TextPieces _refusal;
         private FinishReason? _finishReason;
         private List<TokenLogprob>? _logprobContent;
         private List<TokenLogprob>? _logprobRefusal;
@@ -166,9 +165,9 @@ public sealed class ChatCompletionAccumulator
         {
             ChunkDelta delta = choice.Delta;
             _role ??= delta.Role;
-            Append(ref _content, delta.Content);
-            Append(ref _reasoning, delta.ReasoningContent);
-            Append(ref _refusal, delta.Refusal);
+            _content.Append(delta.Content);
+            _reasoning.Append(delta.ReasoningContent);
+            _refusal.Append(delta.Refusal);
             if (delta.ToolCalls is { } calls)
             {
                 for (int i = 0; i < calls.Count; i++)
@@ -216,9 +215,9 @@ public sealed class ChatCompletionAccumulator
                 Message = new ResponseMessage
                 {
                     Role = _role ?? Role.Assistant,
-                    Content = _content?.ToString(),
-                    ReasoningContent = _reasoning?.ToString(),
-                    Refusal = _refusal?.ToString(),
+                    Content = _content.Build(),
+                    ReasoningContent = _reasoning.Build(),
+                    Refusal = _refusal.Build(),
                     ToolCalls = toolCalls,
                     AdditionalProperties = Copy(_messageExtra),
                 },
@@ -249,14 +248,6 @@ public sealed class ChatCompletionAccumulator
             return added;
         }
 
-        private static void Append(ref StringBuilder? builder, string? text)
-        {
-            if (text is not null)
-            {
-                (builder ??= new StringBuilder(text.Length < 256 ? 256 : text.Length)).Append(text);
-            }
-        }
-
         private static void AppendAll(ref List<TokenLogprob>? target, IReadOnlyList<TokenLogprob>? source)
         {
             if (source is not null)
@@ -274,7 +265,7 @@ public sealed class ChatCompletionAccumulator
         private string? _id;
         private ToolCallType? _type;
         private string? _name;
-        private StringBuilder? _arguments;
+        private TextPieces _arguments;
         private Dictionary<string, JsonElement>? _callExtra;
         private Dictionary<string, JsonElement>? _functionExtra;
 
@@ -294,7 +285,7 @@ public sealed class ChatCompletionAccumulator
                 _name ??= function.Name;
                 if (function.Arguments is { } arguments)
                 {
-                    (_arguments ??= new StringBuilder()).Append(arguments);
+                    _arguments.Append(arguments);
                 }
 
                 Merge(ref _functionExtra, function.AdditionalProperties);
@@ -310,7 +301,7 @@ public sealed class ChatCompletionAccumulator
             Function = new FunctionCall
             {
                 Name = _name ?? string.Empty,
-                Arguments = _arguments?.ToString() ?? string.Empty,
+                Arguments = _arguments.Build() ?? string.Empty,
                 AdditionalProperties = _functionExtra is null ? null : new Dictionary<string, JsonElement>(_functionExtra),
             },
             AdditionalProperties = _callExtra is null ? null : new Dictionary<string, JsonElement>(_callExtra),
