@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 
 namespace XaiAot.Cli;
 
@@ -34,15 +35,15 @@ internal sealed class AnswerTurn
     public async Task<Outcome> AskAsync(ChatCompletionRequest request, CancellationToken cancellationToken)
     {
         ChatView? view = _json ? null : new ChatView(_context.Out, _context.UseColor, _context.OutputIsTerminal);
-        var accumulator = new ChatCompletionAccumulator();
+        ChatCompletionStream stream = _client.CompleteStreamingAsync(request, cancellationToken);
         try
         {
-            await foreach (ChatCompletionChunk chunk in _client.StreamAsync(request, accumulator, cancellationToken).ConfigureAwait(false))
+            await foreach (ChatCompletionChunk chunk in stream.ConfigureAwait(false))
             {
                 view?.Chunk(chunk);
             }
 
-            ChatCompletion completion = accumulator.Build();
+            ChatCompletion completion = stream.BuildCompletion();
             if (view is null)
             {
                 using var lines = new JsonLines(_context.Out);
@@ -58,7 +59,7 @@ internal sealed class AnswerTurn
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             view?.Abort();
-            return new Outcome(ExitCodes.Cancelled, accumulator.ChunkCount == 0 ? null : accumulator.Build());
+            return new Outcome(ExitCodes.Cancelled, stream.ChunkCount == 0 ? null : stream.BuildCompletion());
         }
         catch (Exception ex) when (ClientError.From(ex, _client.Endpoint) is { } error)
         {

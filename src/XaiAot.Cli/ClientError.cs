@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Text.Json;
+using XaiAot.Chat;
 
 namespace XaiAot.Cli;
 

@@ -1,4 +1,5 @@
 using System.Threading;
+using XaiAot.Chat;
 
 namespace XaiAot.Cli;
 

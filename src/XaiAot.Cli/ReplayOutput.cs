@@ -1,4 +1,5 @@
 using System.IO;
+using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Cli;

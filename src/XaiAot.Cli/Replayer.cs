@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Cli;
@@ -101,13 +102,13 @@ internal static class Replayer
         {
             if (streamed)
             {
-                var accumulator = new ChatCompletionAccumulator();
-                await foreach (ChatCompletionChunk chunk in client.StreamAsync(request, accumulator, cancellationToken).ConfigureAwait(false))
+                ChatCompletionStream stream = client.CompleteStreamingAsync(request, cancellationToken);
+                await foreach (ChatCompletionChunk chunk in stream.ConfigureAwait(false))
                 {
                     output.Chunk(chunk);
                 }
 
-                output.Completion(accumulator.Build(), streamed: true);
+                output.Completion(stream.BuildCompletion(), streamed: true);
             }
             else
             {

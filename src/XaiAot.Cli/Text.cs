@@ -1,4 +1,5 @@
 using System.Globalization;
+using XaiAot.Chat;
 
 namespace XaiAot.Cli;
 

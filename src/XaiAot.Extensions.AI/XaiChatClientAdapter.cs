@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 using MeaiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace XaiAot.Extensions.AI;
@@ -88,7 +89,7 @@ internal sealed class XaiChatClientAdapter : IChatClient
         ChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var mapper = new StreamingMapper();
-        await foreach (ChatCompletionChunk chunk in _client.StreamAsync(request, cancellationToken).ConfigureAwait(false))
+        await foreach (ChatCompletionChunk chunk in _client.CompleteStreamingAsync(request, cancellationToken).ConfigureAwait(false))
         {
             yield return mapper.Map(chunk);
         }

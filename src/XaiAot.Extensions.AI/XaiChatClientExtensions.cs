@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 
 namespace XaiAot.Extensions.AI;
 

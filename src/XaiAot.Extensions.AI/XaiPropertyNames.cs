@@ -1,3 +1,5 @@
+using XaiAot.Chat;
+
 namespace XaiAot.Extensions.AI;
 
 /// <summary>
@@ -9,11 +11,11 @@ public static class XaiPropertyNames
 {
     // ---- Request (ChatOptions.AdditionalProperties) -------------------------------------------------------------
 
-    /// <summary><c>reasoning_effort</c>: a string ("low", "high", ...), an <see cref="XaiAot.ReasoningEffort"/> or a
+    /// <summary><c>reasoning_effort</c>: a string ("low", "high", ...), an <see cref="XaiAot.Chat.ReasoningEffort"/> or a
     /// <see cref="Microsoft.Extensions.AI.ReasoningEffort"/>. Wins over <c>ChatOptions.Reasoning.Effort</c>.</summary>
     public const string ReasoningEffort = "reasoning_effort";
 
-    /// <summary><c>search_parameters</c> (xAI Live Search): a <see cref="XaiAot.SearchParameters"/> or its JSON.</summary>
+    /// <summary><c>search_parameters</c> (xAI Live Search): a <see cref="XaiAot.Chat.SearchParameters"/> or its JSON.</summary>
     public const string SearchParameters = "search_parameters";
 
     /// <summary>
@@ -47,7 +49,7 @@ public static class XaiPropertyNames
     /// <summary><c>deferred</c>: a bool (xAI deferred completions).</summary>
     public const string Deferred = "deferred";
 
-    /// <summary><c>stream_options</c>: a <see cref="XaiAot.StreamOptions"/> or its JSON (include_usage is always set when streaming).</summary>
+    /// <summary><c>stream_options</c>: a <see cref="XaiAot.Chat.StreamOptions"/> or its JSON (include_usage is always set when streaming).</summary>
     public const string StreamOptions = "stream_options";
 
     // ---- Response (ChatResponse / ChatResponseUpdate / ChatMessage AdditionalProperties) -----------------------

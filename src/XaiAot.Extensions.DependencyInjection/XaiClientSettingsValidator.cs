@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
+using XaiAot.Chat;
 
 namespace XaiAot.Extensions.DependencyInjection;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using XaiAot.Chat;
 using XaiAot.Extensions.AI;
 
 namespace XaiAot.Extensions.DependencyInjection;

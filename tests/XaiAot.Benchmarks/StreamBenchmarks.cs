@@ -6,6 +6,7 @@ using OpenAI.Chat;
 using XaiAot.Benchmarks.Data;
 using XaiAot.Benchmarks.Infrastructure;
 using XaiAot.Benchmarks.Peers;
+using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks;
 
@@ -47,7 +48,7 @@ public class StreamBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task<XaiAot.ChatCompletion> XaiAot() => StreamContenders.XaiAotAsync(_body);
+    public Task<XaiAot.Chat.ChatCompletion> XaiAot() => StreamContenders.XaiAotAsync(_body);
 
     [Benchmark]
     public Task<FinalMessage> OpenAI() => StreamContenders.OpenAiAsync(_openAi);

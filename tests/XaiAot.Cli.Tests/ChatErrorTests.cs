@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Cli.Tests;

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 
 namespace XaiAot.Cli.Tests;
 

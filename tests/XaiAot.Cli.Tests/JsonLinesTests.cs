@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using XaiAot.Chat;
 
 namespace XaiAot.Cli.Tests;
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Cli.Tests;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Cli.Tests;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 using MeaiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace XaiAot.Extensions.AI.Tests;

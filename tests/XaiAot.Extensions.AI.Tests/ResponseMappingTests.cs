@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 
 namespace XaiAot.Extensions.AI.Tests;
 

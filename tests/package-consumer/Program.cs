@@ -3,6 +3,7 @@
 using System.Text.Json;
 using Consumer.Pets;
 using XaiAot;
+using XaiAot.Chat;
 using XaiAot.Recording;
 
 if (args is not [string cassettePath])

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 
 namespace XaiAot.Extensions.AI;
 

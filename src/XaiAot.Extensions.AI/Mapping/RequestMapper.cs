@@ -5,10 +5,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 using MeaiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 using MeaiReasoningEffort = Microsoft.Extensions.AI.ReasoningEffort;
-using WireChatMessage = XaiAot.ChatMessage;
-using WireReasoningEffort = XaiAot.ReasoningEffort;
+using WireChatMessage = XaiAot.Chat.ChatMessage;
+using WireReasoningEffort = XaiAot.Chat.ReasoningEffort;
 
 namespace XaiAot.Extensions.AI;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 using MeaiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace XaiAot.Extensions.AI;

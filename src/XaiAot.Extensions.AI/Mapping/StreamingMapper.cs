@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 
 namespace XaiAot.Extensions.AI;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using XaiAot.Chat;
 
 namespace XaiAot;
 

@@ -1,3 +1,5 @@
+using XaiAot.Chat;
+
 namespace XaiAot;
 
 /// <summary>

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace XaiAot;
+namespace XaiAot.Chat;
 
 /// <summary><c>GET /v1/models</c>: which models the key can use.</summary>
 public sealed partial class XaiChatClient

@@ -8,11 +8,11 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace XaiAot;
+namespace XaiAot.Chat;
 
 /// <summary>
 /// The xAI chat completions client: <see cref="CompleteAsync"/> for a whole answer,
-/// <see cref="StreamAsync(ChatCompletionRequest, CancellationToken)"/> for chunks as they are
+/// <see cref="CompleteStreamingAsync"/> for chunks as they are
 /// generated. Takes an injected <see cref="HttpClient"/> (HttpClientFactory-friendly) and never
 /// disposes it. Thread-safe: one instance serves concurrent calls.
 /// </summary>
@@ -108,42 +108,25 @@ public sealed partial class XaiChatClient
     }
 
     /// <summary>
-    /// Streams the completion: sets <c>stream: true</c> and <c>stream_options.include_usage</c>, then
-    /// yields each chunk as it arrives. Cancelling, or leaving the loop early, stops reading at once
-    /// and closes the connection (the rest of the stream is not downloaded).
+    /// Streams the completion: sets <c>stream: true</c> and <c>stream_options.include_usage</c>; enumerating
+    /// the result sends the request and yields each chunk as it arrives, and
+    /// <see cref="ChatCompletionStream.BuildCompletion"/> then gives the whole completion. Cancelling,
+    /// or leaving the loop early, stops reading at once and closes the connection (the rest of the
+    /// stream is not downloaded).
     /// </summary>
-    public IAsyncEnumerable<ChatCompletionChunk> StreamAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default) =>
-        StreamAsync(request, new ChatCompletionAccumulator(), cancellationToken);
-
-    /// <summary>
-    /// Streams the completion and folds every chunk into <paramref name="accumulator"/> as it goes,
-    /// so <see cref="ChatCompletionAccumulator.Build"/> gives the final message afterwards.
-    /// </summary>
-    /// <exception cref="XaiApiException">The server answered with an error status (before any chunk).</exception>
-    /// <exception cref="XaiUnexpectedContentTypeException">The answer was not an event stream.</exception>
-    /// <exception cref="XaiMalformedEventException">An event could not be read as a chunk.</exception>
-    /// <exception cref="XaiStreamErrorException">The server sent an error event.</exception>
-    /// <exception cref="XaiContentEncodingException">The stream was compressed in a coding this client does not decode, or its compressed data is corrupt.</exception>
-    /// <exception cref="XaiStreamTruncatedException">
-    /// The stream ended before [DONE] with the answer incomplete: no finish_reason, or no usage
-    /// after it. (A stream that ends or breaks after both is complete.)
-    /// </exception>
-    /// <exception cref="TimeoutException">
-    /// <see cref="XaiClientOptions.StreamIdleTimeout"/> passed while waiting for bytes from the
-    /// server, before the answer was complete.
-    /// </exception>
-    public IAsyncEnumerable<ChatCompletionChunk> StreamAsync(ChatCompletionRequest request, ChatCompletionAccumulator accumulator, CancellationToken cancellationToken = default)
+    public ChatCompletionStream CompleteStreamingAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(accumulator);
+        var accumulator = new ChatCompletionAccumulator();
         ChatCompletionRequest streaming = request with
         {
             Stream = true,
             StreamOptions = (request.StreamOptions ?? new StreamOptions()) with { IncludeUsage = true },
         };
-        return XaiTelemetry.IsObserved
+        IAsyncEnumerable<ChatCompletionChunk> chunks = XaiTelemetry.IsObserved
             ? ObservedStreamAsync(streaming, accumulator, cancellationToken)
             : StreamCoreAsync(streaming, accumulator, cancellationToken);
+        return new ChatCompletionStream(chunks, accumulator);
     }
 
     /// <summary>
@@ -218,7 +201,7 @@ public sealed partial class XaiChatClient
             // reset it, and time the caller holds a chunk is not counted.
             using var network = new IdleTimeoutStream(raw, _options.StreamIdleTimeout, _options.TimeProvider, cancellationToken);
             Stream events = ContentDecoding.Decode(network, response.Content.Headers.ContentEncoding);
-            IAsyncEnumerator<ChatCompletionChunk> chunks = ChunkStream.Enumerate(events, accumulator, usageRequested: true, _options.ApiKey, cancellationToken);
+            IAsyncEnumerator<ChatCompletionChunk> chunks = SseChunkReader.Enumerate(events, accumulator, usageRequested: true, _options.ApiKey, cancellationToken);
             try
             {
                 while (await chunks.MoveNextAsync().ConfigureAwait(false))

@@ -1,4 +1,5 @@
 using System;
+using XaiAot.Chat;
 
 namespace XaiAot;
 

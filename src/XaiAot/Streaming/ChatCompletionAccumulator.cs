@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace XaiAot;
+namespace XaiAot.Chat;
 
 /// <summary>
 /// Folds streamed chunks into the <see cref="ChatCompletion"/> a non-streaming call returns:

@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using XaiAot.Chat;
 
 namespace XaiAot;
 

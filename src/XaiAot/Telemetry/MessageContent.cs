@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using XaiAot.Chat;
 
 namespace XaiAot;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace XaiAot;
+namespace XaiAot.Chat;
 
 /// <summary>Reads both error body shapes the same way (the generated record is partial).</summary>
 public sealed partial record ErrorResponse

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using XaiAot.Benchmarks.Peers;
+using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks.Data;
 

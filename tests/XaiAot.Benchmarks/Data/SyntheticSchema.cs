@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks.Data;
 

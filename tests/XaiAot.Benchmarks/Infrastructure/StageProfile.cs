@@ -10,6 +10,7 @@ using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 using XaiAot.Benchmarks.Data;
 using XaiAot.Benchmarks.Peers;
+using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks.Infrastructure;
 

@@ -15,13 +15,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenAI;
 using OpenAI.Chat;
+using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks.Peers;
 
 /// <summary>What every contender reduces a stream to, so GlobalSetup can check they agree.</summary>
 public sealed record FinalMessage(string? Content, string? Reasoning, string? FinishReason, long PromptTokens, long CompletionTokens, long TotalTokens)
 {
-    public static FinalMessage From(XaiAot.ChatCompletion completion)
+    public static FinalMessage From(XaiAot.Chat.ChatCompletion completion)
     {
         ArgumentNullException.ThrowIfNull(completion);
         ResponseMessage message = completion.Choices[0].Message;
@@ -40,16 +41,16 @@ public static class StreamContenders
     private static ReadOnlySpan<byte> Done => "[DONE]"u8;
 
     /// <summary>XaiAot: the streaming core and the accumulator the client uses.</summary>
-    public static async Task<XaiAot.ChatCompletion> XaiAotAsync(byte[] body)
+    public static async Task<XaiAot.Chat.ChatCompletion> XaiAotAsync(byte[] body)
     {
         using var stream = new MemoryStream(body, writable: false);
-        var accumulator = new ChatCompletionAccumulator();
-        await foreach (ChatCompletionChunk chunk in ChunkStream.ReadAsync(stream, accumulator).ConfigureAwait(false))
+        ChatCompletionStream chunks = ChatCompletionStream.Read(stream);
+        await foreach (ChatCompletionChunk chunk in chunks.ConfigureAwait(false))
         {
             _ = chunk;
         }
 
-        return accumulator.Build();
+        return chunks.BuildCompletion();
     }
 
     /// <summary>System.Text.Json over hand-written types: SseParser, then Deserialize per event, StringBuilders.</summary>

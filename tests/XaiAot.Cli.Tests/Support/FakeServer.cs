@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using XaiAot.Chat;
 
 namespace XaiAot.Cli.Tests;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Extensions.AI.Tests;

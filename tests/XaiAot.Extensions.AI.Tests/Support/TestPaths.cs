@@ -1,3 +1,4 @@
+using XaiAot.Chat;
 using XaiAot.Testing;
 
 namespace XaiAot.Extensions.AI.Tests;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Http;
@@ -40,9 +41,9 @@ public sealed class AzureFoundryStreamTests
     public async Task The_prelude_chunk_is_read_and_the_answer_is_whole()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => Responses.Trickle(context, "text/event-stream", Body(), 211, TimeSpan.Zero));
-        var accumulator = new ChatCompletionAccumulator();
+        ChatCompletionStream stream = server.Client().CompleteStreamingAsync(Request());
         var chunks = new List<ChatCompletionChunk>();
-        await foreach (ChatCompletionChunk chunk in server.Client().StreamAsync(Request(), accumulator))
+        await foreach (ChatCompletionChunk chunk in stream)
         {
             chunks.Add(chunk);
         }
@@ -52,7 +53,7 @@ public sealed class AzureFoundryStreamTests
         Assert.Equal(string.Empty, prelude.Object);
         Assert.Equal("chat.completion.chunk", chunks[1].Object);
 
-        ChatCompletion completion = accumulator.Build();
+        ChatCompletion completion = stream.BuildCompletion();
         Assert.Equal("9f3c1a2e-5b7d-4e61-a0c4-2d8e6f1b3a57", completion.Id);
         Assert.Equal("grok-3", completion.Model);
         Assert.Equal(1764633600, completion.Created);

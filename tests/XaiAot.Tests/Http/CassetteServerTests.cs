@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Text.Json;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Recording;
 using XaiAot.Tests.Support;
 
@@ -37,9 +38,9 @@ public sealed class CassetteServerTests
             }
             else if (request.Stream == true)
             {
-                var accumulator = new ChatCompletionAccumulator();
+                ChatCompletionStream stream = client.CompleteStreamingAsync(request);
                 var received = new List<string>();
-                await foreach (ChatCompletionChunk chunk in client.StreamAsync(request, accumulator))
+                await foreach (ChatCompletionChunk chunk in stream)
                 {
                     received.Add(JsonSerializer.Serialize(chunk, XaiChatJsonContext.Default.ChatCompletionChunk));
                 }
@@ -51,8 +52,8 @@ public sealed class CassetteServerTests
                     JsonAssert.SemanticallyEqual(expected[i], received[i], cassetteName + " event " + i);
                 }
 
-                Assert.True(accumulator.HasFinishReason);
-                Assert.NotNull(accumulator.Usage);
+                Assert.NotNull(stream.BuildCompletion().Choices[0].FinishReason);
+                Assert.NotNull(stream.BuildCompletion().Usage);
             }
             else
             {

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 using Xunit.Abstractions;
 
@@ -93,7 +94,7 @@ public sealed class ConnectionReleaseTests(ITestOutputHelper output)
         await using (server)
         {
             int received = 0;
-            await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request()))
             {
                 if (++received == 2)
                 {
@@ -117,7 +118,7 @@ public sealed class ConnectionReleaseTests(ITestOutputHelper output)
             int received = 0;
             await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
             {
-                await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(), cancel.Token))
+                await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request(), cancel.Token))
                 {
                     if (++received == 2)
                     {
@@ -143,7 +144,7 @@ public sealed class ConnectionReleaseTests(ITestOutputHelper output)
             cancel.Token.Register(endless.ClientLeft);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
             {
-                await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(), cancel.Token))
+                await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request(), cancel.Token))
                 {
                     cancel.CancelAfter(200); // the stream then stalls: the client waits for bytes
                 }
@@ -190,7 +191,7 @@ public sealed class ConnectionReleaseTests(ITestOutputHelper output)
             int received = 0;
             var left = Task.Run(async () =>
             {
-                await foreach (ChatCompletionChunk _ in server.Client(http: http).StreamAsync(Request()))
+                await foreach (ChatCompletionChunk _ in server.Client(http: http).CompleteStreamingAsync(Request()))
                 {
                     if (++received == 3)
                     {
@@ -274,7 +275,7 @@ public sealed class ConnectionReleaseTests(ITestOutputHelper output)
         XaiChatClient client = server.Client();
         for (int i = 0; i < 3; i++)
         {
-            await foreach (ChatCompletionChunk _ in client.StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in client.CompleteStreamingAsync(Request()))
             {
             }
 

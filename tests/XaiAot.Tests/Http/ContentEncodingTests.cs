@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Http;
@@ -67,15 +68,15 @@ public sealed class ContentEncodingTests
     public async Task A_compressed_event_stream_is_decoded(string coding)
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) => Compressed(c, 200, "text/event-stream", coding, SeedBody, pieces: 7));
-        var accumulator = new ChatCompletionAccumulator();
+        ChatCompletionStream stream = server.Client().CompleteStreamingAsync(Request());
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(), accumulator))
+        await foreach (ChatCompletionChunk _ in stream)
         {
             chunks++;
         }
 
         Assert.Equal(SseText.DataPayloads(SeedBody).Count - 1, chunks);
-        Assert.Equal(ExpectedContent(), accumulator.Build().Choices[0].Message.Content);
+        Assert.Equal(ExpectedContent(), stream.BuildCompletion().Choices[0].Message.Content);
     }
 
     [Theory]
@@ -128,7 +129,7 @@ public sealed class ContentEncodingTests
             return Compressed(c, 200, "text/event-stream", "gzip", SeedBody, pieces: 2);
         });
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+        await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request()))
         {
             chunks++;
         }
@@ -143,7 +144,7 @@ public sealed class ContentEncodingTests
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) => Compressed(c, 200, "text/event-stream", "gzip", SeedBody, pieces: 3));
         using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in server.Client(http: http).StreamAsync(Request()))
+        await foreach (ChatCompletionChunk _ in server.Client(http: http).CompleteStreamingAsync(Request()))
         {
             chunks++;
         }
@@ -164,7 +165,7 @@ public sealed class ContentEncodingTests
         });
         var streamed = await Assert.ThrowsAsync<XaiContentEncodingException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request()))
             {
             }
         });
@@ -186,7 +187,7 @@ public sealed class ContentEncodingTests
         });
         var error = await Assert.ThrowsAsync<XaiContentEncodingException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request()))
             {
             }
         });

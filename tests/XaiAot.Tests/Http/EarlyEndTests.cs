@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Http;
@@ -60,16 +61,16 @@ public sealed class EarlyEndTests
     public async Task A_finished_answer_cut_before_done_is_the_completion(bool reset)
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) => SendThenEnd(c, Events(UsageEvent + 1), reset));
-        var accumulator = new ChatCompletionAccumulator();
+        ChatCompletionStream stream = server.Client().CompleteStreamingAsync(Request());
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(), accumulator))
+        await foreach (ChatCompletionChunk _ in stream)
         {
             chunks++;
         }
 
         Assert.Equal(UsageEvent + 1, chunks);
-        Assert.Equal(FinishReason.Stop, accumulator.Build().Choices[0].FinishReason);
-        Assert.NotNull(accumulator.Usage);
+        Assert.Equal(FinishReason.Stop, stream.BuildCompletion().Choices[0].FinishReason);
+        Assert.NotNull(stream.BuildCompletion().Usage);
     }
 
     [Theory]
@@ -81,7 +82,7 @@ public sealed class EarlyEndTests
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) => SendThenEnd(c, body, reset));
         var error = await Assert.ThrowsAsync<XaiStreamTruncatedException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request()))
             {
             }
         });
@@ -102,7 +103,7 @@ public sealed class EarlyEndTests
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) => SendThenEnd(c, body, reset: true));
         var error = await Assert.ThrowsAsync<XaiStreamTruncatedException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request()))
             {
             }
         });

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Http;
@@ -148,7 +149,7 @@ public sealed class ErrorAndRetryTests
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, n) =>
             n == 0 ? Error(c, 429, "application/json", """{"code":"busy","error":"later"}""", retryAfter: "0") : Responses.Trickle(c, "text/event-stream", seed, 4096, TimeSpan.Zero));
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+        await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request()))
         {
             chunks++;
         }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Http;
@@ -30,9 +31,9 @@ public sealed class IdleTimeoutTests
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => Responses.Trickle(context, "text/event-stream", SeedBody, 65536, TimeSpan.Zero));
         XaiChatClient client = server.Client(new XaiClientOptions { StreamIdleTimeout = TimeSpan.FromSeconds(1) });
-        var accumulator = new ChatCompletionAccumulator();
+        ChatCompletionStream stream = client.CompleteStreamingAsync(Request());
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in client.StreamAsync(Request(), accumulator))
+        await foreach (ChatCompletionChunk _ in stream)
         {
             if (chunks++ == 1)
             {
@@ -42,7 +43,7 @@ public sealed class IdleTimeoutTests
         }
 
         Assert.Equal(ExpectedChunks, chunks);
-        Assert.NotNull(accumulator.Usage);
+        Assert.NotNull(stream.BuildCompletion().Usage);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class IdleTimeoutTests
         });
         XaiChatClient client = server.Client(new XaiClientOptions { StreamIdleTimeout = TimeSpan.FromSeconds(1) });
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in client.StreamAsync(Request()))
+        await foreach (ChatCompletionChunk _ in client.CompleteStreamingAsync(Request()))
         {
             chunks++;
         }
@@ -88,7 +89,7 @@ public sealed class IdleTimeoutTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<TimeoutException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in client.StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in client.CompleteStreamingAsync(Request()))
             {
                 chunks++;
             }
@@ -111,15 +112,15 @@ public sealed class IdleTimeoutTests
             await Write(context, string.Concat(payloads.Where(p => p != "[DONE]").Select(p => "data: " + p + "\n\n")));
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
-        var accumulator = new ChatCompletionAccumulator();
+        ChatCompletionStream stream = server.Client(new XaiClientOptions { StreamIdleTimeout = TimeSpan.FromMilliseconds(300) }).CompleteStreamingAsync(Request());
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in server.Client(new XaiClientOptions { StreamIdleTimeout = TimeSpan.FromMilliseconds(300) }).StreamAsync(Request(), accumulator))
+        await foreach (ChatCompletionChunk _ in stream)
         {
             chunks++;
         }
 
         Assert.Equal(ExpectedChunks, chunks);
-        Assert.NotNull(accumulator.Usage);
+        Assert.NotNull(stream.BuildCompletion().Usage);
         await server.ClientAborted.Task.WaitAsync(TimeSpan.FromSeconds(5)); // and the connection is not left open
     }
 

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Http;
@@ -72,7 +73,7 @@ public sealed class KeyRedactionTests
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) =>
             Answer(c, 500, "text/plain", "proxy failure; request headers were:\nAuthorization: " + Echoed(c) + "\nAccept: */*"));
-        var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client(Options()).StreamAsync(Request()).GetAsyncEnumerator().MoveNextAsync().AsTask());
+        var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client(Options()).CompleteStreamingAsync(Request()).GetAsyncEnumerator().MoveNextAsync().AsTask());
 
         AssertNoKey(error, error.RawBody, error.ErrorMessage);
         Assert.Contains("Accept: */*", error.RawBody, StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class KeyRedactionTests
             Answer(c, 200, "text/html", new string(' ', padding) + "<html><body>Your headers: " + Echoed(c) + "</body></html>"));
         var streamed = await Assert.ThrowsAsync<XaiUnexpectedContentTypeException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client(Options()).StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client(Options()).CompleteStreamingAsync(Request()))
             {
             }
         });
@@ -118,7 +119,7 @@ public sealed class KeyRedactionTests
             Answer(c, 200, "text/event-stream", "event: error\ndata: {\"code\":\"auth\",\"error\":\"bad " + Echoed(c) + "\"}\n\n"));
         var error = await Assert.ThrowsAsync<XaiStreamErrorException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client(Options()).StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client(Options()).CompleteStreamingAsync(Request()))
             {
             }
         });
@@ -135,7 +136,7 @@ public sealed class KeyRedactionTests
             Answer(c, 200, "text/event-stream", "data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"created\":\"" + Echoed(c)["Bearer ".Length..] + "\",\"model\":\"m\",\"choices\":[]}\n\n"));
         var error = await Assert.ThrowsAsync<XaiMalformedEventException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client(Options()).StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client(Options()).CompleteStreamingAsync(Request()))
             {
             }
         });

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Http;

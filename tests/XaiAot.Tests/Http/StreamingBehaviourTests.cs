@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Http;
@@ -35,22 +36,22 @@ public sealed class StreamingBehaviourTests
         int around = Encoding.UTF8.GetByteCount(SeedBody[..SeedBody.IndexOf('á', StringComparison.Ordinal)]);
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
             Responses.Trickle(context, "text/event-stream", SeedBody, pieceBytes, TimeSpan.FromMilliseconds(pieceBytes == 7 ? 1 : 0), slowFrom: around - 1500, slowTo: around + 1500));
-        var accumulator = new ChatCompletionAccumulator();
+        ChatCompletionStream stream = server.Client().CompleteStreamingAsync(Request());
         int chunks = 0;
-        await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(), accumulator))
+        await foreach (ChatCompletionChunk _ in stream)
         {
             chunks++;
         }
 
         Assert.Equal(SseText.DataPayloads(SeedBody).Count - 1, chunks);
-        Assert.Equal(ExpectedContent(), accumulator.Build().Choices[0].Message.Content);
+        Assert.Equal(ExpectedContent(), stream.BuildCompletion().Choices[0].Message.Content);
     }
 
     [Fact]
     public async Task The_request_asks_for_a_stream_with_usage()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => Responses.Trickle(context, "text/event-stream", SeedBody, 4096, TimeSpan.Zero));
-        await foreach (ChatCompletionChunk _ in server.Client(new XaiClientOptions { ApiKey = "k", UserAgent = "test-agent/2" }).StreamAsync(Request()))
+        await foreach (ChatCompletionChunk _ in server.Client(new XaiClientOptions { ApiKey = "k", UserAgent = "test-agent/2" }).CompleteStreamingAsync(Request()))
         {
         }
 
@@ -68,19 +69,19 @@ public sealed class StreamingBehaviourTests
     {
         int cut = Encoding.UTF8.GetByteCount(SeedBody) * 3 / 4;
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => Responses.Trickle(context, "text/event-stream", SeedBody, 997, TimeSpan.Zero, abortAfterBytes: cut));
-        var accumulator = new ChatCompletionAccumulator();
+        ChatCompletionStream stream = server.Client().CompleteStreamingAsync(Request());
         int chunks = 0;
         var error = await Assert.ThrowsAsync<XaiStreamTruncatedException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(), accumulator))
+            await foreach (ChatCompletionChunk _ in stream)
             {
                 chunks++;
             }
         });
 
-        Assert.Equal(chunks, accumulator.ChunkCount);
+        Assert.Equal(chunks, stream.ChunkCount);
         Assert.True(chunks > 10);
-        Assert.Equal(accumulator.Build().Choices[0].Message.ReasoningContent, error.Partial!.Choices[0].Message.ReasoningContent);
+        Assert.Equal(stream.BuildCompletion().Choices[0].Message.ReasoningContent, error.Partial!.Choices[0].Message.ReasoningContent);
         Assert.StartsWith(error.Partial.Choices[0].Message.Content ?? string.Empty, ExpectedContent(), StringComparison.Ordinal);
         Assert.Single(server.Requests); // never retried once the body had started
     }
@@ -99,7 +100,7 @@ public sealed class StreamingBehaviourTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(), cancel.Token))
+            await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request(), cancel.Token))
             {
                 if (++received == 2)
                 {
@@ -125,7 +126,7 @@ public sealed class StreamingBehaviourTests
         var received = new List<ChatCompletionChunk>();
         var error = await Assert.ThrowsAsync<TimeoutException>(async () =>
         {
-            await foreach (ChatCompletionChunk chunk in server.Client(new XaiClientOptions { StreamIdleTimeout = TimeSpan.FromMilliseconds(300) }).StreamAsync(Request()))
+            await foreach (ChatCompletionChunk chunk in server.Client(new XaiClientOptions { StreamIdleTimeout = TimeSpan.FromMilliseconds(300) }).CompleteStreamingAsync(Request()))
             {
                 received.Add(chunk);
             }
@@ -150,7 +151,7 @@ public sealed class StreamingBehaviourTests
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => Responses.Trickle(context, "text/html", "<html><body>Gateway says hi</body></html>", 4096, TimeSpan.Zero));
         var error = await Assert.ThrowsAsync<XaiUnexpectedContentTypeException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request()))
+            await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request()))
             {
             }
         });

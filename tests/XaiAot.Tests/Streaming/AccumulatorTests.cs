@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using CsCheck;
+using XaiAot.Chat;
 using XaiAot.Recording;
 using XaiAot.Tests.Support;
 

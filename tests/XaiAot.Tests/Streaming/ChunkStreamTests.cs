@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Streaming;
@@ -61,7 +62,7 @@ public sealed class ChunkStreamTests
         int comma = payload.IndexOf(',', StringComparison.Ordinal);
         string body = "data: " + payload[..(comma + 1)] + "\ndata: " + payload[(comma + 1)..] + "\n\ndata: [DONE]\n\n";
         var chunks = new List<ChatCompletionChunk>();
-        await foreach (ChatCompletionChunk chunk in ChunkStream.ReadAsync(Streams.Utf8(body)))
+        await foreach (ChatCompletionChunk chunk in ChatCompletionStream.Read(Streams.Utf8(body)))
         {
             chunks.Add(chunk);
         }
@@ -179,7 +180,7 @@ public sealed class ChunkStreamTests
         string Events(int count) => string.Concat(payloads.Take(count).Select(p => "data: " + p + "\n\n"));
 
         var finished = new List<ChatCompletionChunk>();
-        await foreach (ChatCompletionChunk chunk in ChunkStream.ReadAsync(new BreaksAtEnd(Events(finish + 1))))
+        await foreach (ChatCompletionChunk chunk in ChatCompletionStream.Read(new BreaksAtEnd(Events(finish + 1))))
         {
             finished.Add(chunk);
         }
@@ -188,7 +189,7 @@ public sealed class ChunkStreamTests
 
         var error = await Assert.ThrowsAsync<XaiStreamTruncatedException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in ChunkStream.ReadAsync(new BreaksAtEnd(Events(finish - 1))))
+            await foreach (ChatCompletionChunk _ in ChatCompletionStream.Read(new BreaksAtEnd(Events(finish - 1))))
             {
             }
         });

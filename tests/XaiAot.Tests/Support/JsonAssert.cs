@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
+using XaiAot.Chat;
 
 namespace XaiAot.Tests.Support;
 

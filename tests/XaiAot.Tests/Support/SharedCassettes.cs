@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using XaiAot.Chat;
 using XaiAot.Recording;
 using XaiAot.Testing;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using XaiAot.Chat;
 
 namespace XaiAot.Tests.Support;
 

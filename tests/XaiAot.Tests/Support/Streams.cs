@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 
 namespace XaiAot.Tests.Support;
 
@@ -12,11 +13,17 @@ internal static class Streams
     /// <summary>Reads every chunk through the client's SSE reader, with the accumulator it filled.</summary>
     public static async Task<(List<ChatCompletionChunk> Chunks, ChatCompletionAccumulator Accumulator)> ReadAllAsync(string sseBody)
     {
-        var accumulator = new ChatCompletionAccumulator();
         var chunks = new List<ChatCompletionChunk>();
-        await foreach (ChatCompletionChunk chunk in ChunkStream.ReadAsync(Utf8(sseBody), accumulator))
+        await foreach (ChatCompletionChunk chunk in ChatCompletionStream.Read(Utf8(sseBody)))
         {
             chunks.Add(chunk);
+        }
+
+        // The same chunks folded again: the accumulator a test inspects (HasFinishReason, Usage).
+        var accumulator = new ChatCompletionAccumulator();
+        foreach (ChatCompletionChunk chunk in chunks)
+        {
+            accumulator.Append(chunk);
         }
 
         return (chunks, accumulator);

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
+using XaiAot.Chat;
 
 namespace XaiAot.Tests.Telemetry;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Telemetry;
@@ -35,12 +36,12 @@ public sealed class TelemetryTests
     {
         using var capture = new TelemetryCapture();
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => Responses.Trickle(context, "text/event-stream", SeedBody, 4096, TimeSpan.Zero));
-        var accumulator = new ChatCompletionAccumulator();
-        await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(capture.Model), accumulator))
+        ChatCompletionStream stream = server.Client().CompleteStreamingAsync(Request(capture.Model));
+        await foreach (ChatCompletionChunk _ in stream)
         {
         }
 
-        ChatCompletion completion = accumulator.Build();
+        ChatCompletion completion = stream.BuildCompletion();
         Activity span = Assert.Single(capture.Spans);
         Assert.Equal("chat " + capture.Model, span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
@@ -111,7 +112,7 @@ public sealed class TelemetryTests
 
         await Assert.ThrowsAsync<XaiApiException>(async () =>
         {
-            await foreach (ChatCompletionChunk _ in client.StreamAsync(Request(capture.Model)))
+            await foreach (ChatCompletionChunk _ in client.CompleteStreamingAsync(Request(capture.Model)))
             {
             }
         });
@@ -137,14 +138,14 @@ public sealed class TelemetryTests
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
             {
-                await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(capture.Model), cancel.Token))
+                await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request(capture.Model), cancel.Token))
                 {
                     cancel.Cancel();
                 }
             });
         }
 
-        await foreach (ChatCompletionChunk _ in server.Client().StreamAsync(Request(capture.Model)))
+        await foreach (ChatCompletionChunk _ in server.Client().CompleteStreamingAsync(Request(capture.Model)))
         {
             break;
         }

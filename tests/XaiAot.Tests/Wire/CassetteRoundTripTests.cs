@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using XaiAot.Chat;
 using XaiAot.Recording;
 using XaiAot.Tests.Support;
 

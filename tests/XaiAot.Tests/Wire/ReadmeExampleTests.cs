@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
+using XaiAot.Chat;
 using XaiAot.Recording;
 using XaiAot.Tests.Support;
 
@@ -24,8 +25,8 @@ public sealed class ReadmeExampleTests
             Messages = [new SystemMessage { Content = "You are a helpful assistant" }, new UserMessage { Content = "Say hi in Portuguese" }],
             MaxTokens = 4000,
         };
-        var answer = new ChatCompletionAccumulator();
-        await foreach (ChatCompletionChunk chunk in client.StreamAsync(request, answer))
+        ChatCompletionStream answer = client.CompleteStreamingAsync(request);
+        await foreach (ChatCompletionChunk chunk in answer)
         {
             if (chunk.Choices is [{ Delta: var delta }, ..])
             {
@@ -33,7 +34,7 @@ public sealed class ReadmeExampleTests
             }
         }
 
-        ChatCompletion completion = answer.Build(); // the same shape CompleteAsync returns
+        ChatCompletion completion = answer.BuildCompletion(); // the same shape CompleteAsync returns
         bool stopped = completion.Choices[0].FinishReason == FinishReason.Stop;
         output.WriteLine($"\n{completion.Usage?.CompletionTokensDetails?.ReasoningTokens} reasoning tokens, stopped: {stopped}");
         // ---- end of README example ----

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using XaiAot.Chat;
 using XaiAot.Recording;
 using XaiAot.Tests.Support;
 

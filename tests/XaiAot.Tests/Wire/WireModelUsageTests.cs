@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Tests.Wire;

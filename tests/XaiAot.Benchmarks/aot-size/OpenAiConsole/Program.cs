@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenAI;
 using OpenAI.Chat;
+using XaiAot.Chat;
 
 // Streams a chat completion from a local handler that returns the SSE body in args[0], printing
 // the text and the token usage: the same work as ../XaiAotConsole.

@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using XaiAot;
+using XaiAot.Chat;
 
 // Streams a chat completion from a local handler that returns the SSE body in args[0], printing
 // the text and the token usage: the same work as ../OpenAiConsole.
@@ -19,7 +20,7 @@ var request = new ChatCompletionRequest
 };
 
 Usage? usage = null;
-await foreach (ChatCompletionChunk chunk in client.StreamAsync(request))
+await foreach (ChatCompletionChunk chunk in client.CompleteStreamingAsync(request))
 {
     foreach (ChunkChoice choice in chunk.Choices)
     {

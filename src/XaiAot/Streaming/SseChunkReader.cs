@@ -6,14 +6,14 @@ using System.Net.ServerSentEvents;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace XaiAot;
+namespace XaiAot.Chat;
 
 /// <summary>
 /// Reads a <c>text/event-stream</c> body into chunks with <see cref="SseParser"/> (comments,
 /// <c>event:</c> fields, CRLF and keep-alives handled as the SSE spec says), folding each chunk
 /// into an accumulator so a stream cut short can hand back everything received.
 /// </summary>
-public static class ChunkStream
+internal static class SseChunkReader
 {
     /// <summary>
     /// Yields the chunks of <paramref name="body"/> until <c>[DONE]</c>. Throws
@@ -25,7 +25,7 @@ public static class ChunkStream
     /// <param name="body">The response body; not disposed here.</param>
     /// <param name="accumulator">Receives every chunk before it is yielded (a fresh one when null).</param>
     /// <param name="cancellationToken">Stops reading at once.</param>
-    public static IAsyncEnumerable<ChatCompletionChunk> ReadAsync(
+    public static IAsyncEnumerable<ChatCompletionChunk> Read(
         Stream body,
         ChatCompletionAccumulator? accumulator = null,
         CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ public static class ChunkStream
     }
 
     /// <summary>
-    /// The client's reader: as <see cref="ReadAsync"/>, but an answer is complete only with the
+    /// The client's reader: as <see cref="Read"/>, but an answer is complete only with the
     /// usage when <paramref name="usageRequested"/>, and server text in errors is redacted of
     /// <paramref name="secret"/>. <paramref name="cancellationToken"/> is the one reads pass on.
     /// </summary>
