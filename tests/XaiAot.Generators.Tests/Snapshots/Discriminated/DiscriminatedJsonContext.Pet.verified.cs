@@ -53,7 +53,7 @@ public abstract partial record Pet
                     }
 
                     // A value no variant names (a kind the server added later) is kept whole and written back.
-                    return new UnknownPet(global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.ReadAny(ref reader));
+                    return new global::XaiAot.Generators.Tests.Features.Discriminated.UnknownPet(global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.ReadAny(ref reader));
                 }
 
                 throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.UnknownDiscriminator(ref probe, "pet_type", "Pet", "'cat', 'kitty', 'dog'");
@@ -76,7 +76,7 @@ public abstract partial record Pet
             case global::XaiAot.Generators.Tests.Features.Discriminated.Dog variant:
                 global::XaiAot.Generators.Tests.Features.Discriminated.Dog.JsonWrite(writer, variant);
                 return;
-            case UnknownPet unknown:
+            case global::XaiAot.Generators.Tests.Features.Discriminated.UnknownPet unknown:
                 unknown.Json.WriteTo(writer);
                 return;
             default:

@@ -57,7 +57,7 @@ public abstract partial record Round
                     }
 
                     // A value no variant names (a kind the server added later) is kept whole and written back.
-                    return new UnknownRound(global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.ReadAny(ref reader));
+                    return new global::XaiAot.Generators.Tests.Features.Discriminated.UnknownRound(global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.ReadAny(ref reader));
                 }
 
                 throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.UnknownDiscriminator(ref probe, "type", "Round", "'circle', 'ellipse'");
@@ -80,7 +80,7 @@ public abstract partial record Round
             case global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse variant:
                 global::XaiAot.Generators.Tests.Features.Discriminated.Ellipse.JsonWrite(writer, variant);
                 return;
-            case UnknownRound unknown:
+            case global::XaiAot.Generators.Tests.Features.Discriminated.UnknownRound unknown:
                 unknown.Json.WriteTo(writer);
                 return;
             default:

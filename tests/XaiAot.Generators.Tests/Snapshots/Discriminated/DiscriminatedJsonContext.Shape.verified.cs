@@ -61,7 +61,7 @@ public abstract partial record Shape
                     }
 
                     // A value no variant names (a kind the server added later) is kept whole and written back.
-                    return new UnknownShape(global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.ReadAny(ref reader));
+                    return new global::XaiAot.Generators.Tests.Features.Discriminated.UnknownShape(global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.ReadAny(ref reader));
                 }
 
                 throw global::XaiAot.Generators.Tests.Features.Discriminated.DiscriminatedJsonContext.SchemaRuntime.UnknownDiscriminator(ref probe, "type", "Shape", "'circle', 'square', 'group'");
@@ -87,7 +87,7 @@ public abstract partial record Shape
             case global::XaiAot.Generators.Tests.Features.Discriminated.Group variant:
                 global::XaiAot.Generators.Tests.Features.Discriminated.Group.JsonWrite(writer, variant);
                 return;
-            case UnknownShape unknown:
+            case global::XaiAot.Generators.Tests.Features.Discriminated.UnknownShape unknown:
                 unknown.Json.WriteTo(writer);
                 return;
             default:
