@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -29,36 +28,7 @@ public sealed partial class XaiChatClient
             throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, _options.ApiKey, cancellationToken).ConfigureAwait(false);
         }
 
-        Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        bool readToEnd = false;
-        try
-        {
-            string? mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
-            {
-                throw await UnexpectedContentTypeAsync(response, raw, mediaType, "application/json", cancellationToken).ConfigureAwait(false);
-            }
-
-            Stream body = ContentDecoding.Decode(raw, response.Content.Headers.ContentEncoding);
-            try
-            {
-                ModelList list = await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("Expected a model list but the body was null.");
-                readToEnd = true;
-                return list;
-            }
-            finally
-            {
-                if (!ReferenceEquals(body, raw))
-                {
-                    await body.DisposeAsync().ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            await ReleaseAsync(raw, readToEnd).ConfigureAwait(false);
-        }
+        return await ReadJsonAsync(response, XaiChatJsonContext.Default.ModelList, "a model list", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HttpResponseMessage> GetOnceAsync(Uri uri, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -74,6 +75,16 @@ public sealed partial class XaiChatClient
     private async Task<ChatCompletion> CompleteCoreAsync(ChatCompletionRequest request, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendAsync(request, AcceptJson, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, XaiChatJsonContext.Default.ChatCompletion, "a chat completion", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a successful JSON answer: checks the media type, decodes a compressed body, reads it to
+    /// its end (which also checks nothing follows the value), and closes the connection at once
+    /// instead of draining it when reading stops early.
+    /// </summary>
+    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string what, CancellationToken cancellationToken)
+    {
         Stream raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         bool readToEnd = false;
         try
@@ -87,11 +98,10 @@ public sealed partial class XaiChatClient
             Stream body = ContentDecoding.Decode(raw, response.Content.Headers.ContentEncoding);
             try
             {
-                // Reads to the end of the body (it checks nothing follows the value).
-                ChatCompletion completion = await JsonSerializer.DeserializeAsync(body, XaiChatJsonContext.Default.ChatCompletion, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("Expected a chat completion but the body was null.");
+                T value = await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("Expected " + what + " but the body was null.");
                 readToEnd = true;
-                return completion;
+                return value;
             }
             finally
             {

@@ -21,6 +21,9 @@ public static class XaiTelemetry
 
     private static readonly string Version = typeof(XaiTelemetry).Assembly.GetName().Version?.ToString() ?? "1.0.0";
 
+    /// <summary>The buckets the GenAI conventions advise for durations, in seconds (10 ms to 82 s, doubling).</summary>
+    private static readonly double[] SecondsBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+
     internal static readonly ActivitySource Source = new(SourceName, Version);
 
     internal static readonly Meter Meter = new(SourceName, Version);
@@ -39,7 +42,7 @@ public static class XaiTelemetry
         unit: "s",
         description: "GenAI operation duration.",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
 
     /// <summary><c>gen_ai.client.operation.time_to_first_chunk</c>: from the request to the first streamed chunk.</summary>
     internal static readonly Histogram<double> TimeToFirstChunk = Meter.CreateHistogram(
@@ -47,7 +50,7 @@ public static class XaiTelemetry
         unit: "s",
         description: "Time to receive the first chunk of a streamed response.",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
 
     /// <summary>True when a listener wants spans or measurements: only then does a call pay for them.</summary>
     internal static bool IsObserved =>
