@@ -142,4 +142,35 @@ public sealed class ConversationTests
         Assert.Contains("unknown command '/nonsense'", result.ErrLines[1], StringComparison.Ordinal);
         Assert.Equal([("user", "two")], FakeServer.Messages(server.Requests.ToArray()[1].Body));
     }
+
+    [Fact]
+    public async Task Record_keeps_every_turn_of_the_conversation_without_the_key()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, n) =>
+            FakeServer.Write(context, "text/event-stream", FakeServer.Stream("turn ", (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xaiaot-conversation-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(folder);
+        try
+        {
+            string cassette = System.IO.Path.Combine(folder, "talk.yaml");
+            using var input = new TypedInput();
+            input.Type("one");
+            input.Type("two");
+            input.End();
+
+            CliResult result = await Harness(server, input).RunAsync(["chat", "--record", cassette], CancellationToken.None);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("recorded 2 interaction(s)", result.Err, StringComparison.Ordinal);
+            string yaml = System.IO.File.ReadAllText(cassette);
+            Assert.DoesNotContain(Key, yaml, StringComparison.Ordinal);
+            var recorded = XaiAot.Recording.Cassette.Load(cassette);
+            Assert.Equal(2, recorded.Interactions.Count);
+            Assert.Equal([("user", "one"), ("assistant", "turn 1"), ("user", "two")], FakeServer.Messages(recorded.Interactions[1].Request.Body));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
 }
