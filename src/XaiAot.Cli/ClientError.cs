@@ -17,8 +17,8 @@ internal sealed record ClientError(int ExitCode, string Line, ReplayError Report
         {
             XaiApiException ex => new(
                 ExitCodes.HttpError,
-                "HTTP " + Text.Int((int)ex.StatusCode) + " from " + endpoint + ": " + Text.OneLine(ex.ErrorMessage),
-                new ReplayError((int)ex.StatusCode, CodeOf(ex.Error), ex.ErrorMessage)),
+                "HTTP " + Text.Int((int)ex.StatusCode) + " from " + endpoint + ": " + Text.OneLine(ex.MessageText),
+                new ReplayError((int)ex.StatusCode, CodeOf(ex.Error), ex.MessageText)),
             XaiStreamTruncatedException ex => new(
                 ExitCodes.Truncated,
                 Text.OneLine(ex.Message),

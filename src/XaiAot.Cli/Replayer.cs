@@ -119,7 +119,7 @@ internal static class Replayer
         }
         catch (XaiApiException ex)
         {
-            return new ReplayError((int)ex.StatusCode, ClientError.CodeOf(ex.Error), ex.ErrorMessage);
+            return new ReplayError((int)ex.StatusCode, ClientError.CodeOf(ex.Error), ex.MessageText);
         }
         catch (XaiStreamTruncatedException ex)
         {

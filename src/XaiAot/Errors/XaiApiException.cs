@@ -43,10 +43,10 @@ public sealed class XaiApiException : XaiException
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>The error code from either body shape (<c>"invalid_request"</c>, <c>"429"</c>, ...), if any.</summary>
-    public string? ErrorCode => Error?.CodeText;
+    public string? CodeText => Error?.CodeText;
 
     /// <summary>The human message from either body shape, else the raw body.</summary>
-    public string ErrorMessage => Error?.MessageText ?? RawBody;
+    public string MessageText => Error?.MessageText ?? RawBody;
 
     private static string Describe(HttpStatusCode status, string? reason, ErrorResponse? error, string rawBody, string? requestId)
     {

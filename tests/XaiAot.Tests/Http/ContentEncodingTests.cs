@@ -98,7 +98,7 @@ public sealed class ContentEncodingTests
         await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) => Compressed(c, 400, "application/json", coding, Body));
         var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client().CompleteAsync(Request()));
         Assert.Equal(Body, error.RawBody);
-        Assert.Equal("Model not found: grok-9", error.ErrorMessage);
+        Assert.Equal("Model not found: grok-9", error.MessageText);
     }
 
     [Fact]

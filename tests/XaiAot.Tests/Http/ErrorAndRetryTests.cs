@@ -47,8 +47,8 @@ public sealed class ErrorAndRetryTests
         var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client(new XaiClientOptions { ApiKey = Key }).CompleteAsync(Request()));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Equal("Client specified an invalid argument", error.ErrorCode);
-        Assert.Equal("Incorrect API key provided: xa***ef.", error.ErrorMessage);
+        Assert.Equal("Client specified an invalid argument", error.CodeText);
+        Assert.Equal("Incorrect API key provided: xa***ef.", error.MessageText);
         Assert.Equal("req-123", error.RequestId);
         Assert.Equal(Body, error.RawBody);
         Assert.Contains("400", error.Message, StringComparison.Ordinal);
@@ -65,8 +65,8 @@ public sealed class ErrorAndRetryTests
         var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client().CompleteAsync(Request()));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
-        Assert.Equal("model_not_found", error.ErrorCode);
-        Assert.Equal("The model `gpt-9` does not exist", error.ErrorMessage);
+        Assert.Equal("model_not_found", error.CodeText);
+        Assert.Equal("The model `gpt-9` does not exist", error.MessageText);
         Assert.Equal("model", error.Error!.Error!.Value.AsErrorDetail.Param);
     }
 
@@ -80,8 +80,8 @@ public sealed class ErrorAndRetryTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Null(error.Error);
         Assert.Equal(Body, error.RawBody);
-        Assert.Equal(Body, error.ErrorMessage);
-        Assert.Null(error.ErrorCode);
+        Assert.Equal(Body, error.MessageText);
+        Assert.Null(error.CodeText);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ErrorAndRetryTests
         var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client(options).CompleteAsync(Request()));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
-        Assert.Equal("boom", error.ErrorMessage);
+        Assert.Equal("boom", error.MessageText);
         Assert.Equal(4, server.Requests.Count);
     }
 

@@ -62,10 +62,10 @@ public sealed class KeyRedactionTests
         var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client(Options()).CompleteAsync(Request()));
 
         Assert.Equal(status, (int)error.StatusCode);
-        AssertNoKey(error, error.RawBody, error.ErrorMessage, error.ErrorCode, error.Error?.MessageText);
-        Assert.Contains("Invalid header: Authorization: Bearer ", error.ErrorMessage, StringComparison.Ordinal);
+        AssertNoKey(error, error.RawBody, error.MessageText, error.CodeText, error.Error?.MessageText);
+        Assert.Contains("Invalid header: Authorization: Bearer ", error.MessageText, StringComparison.Ordinal);
         Assert.Contains("[REDACTED]", error.RawBody, StringComparison.Ordinal);
-        Assert.Equal("unauthenticated", error.ErrorCode); // still parsed
+        Assert.Equal("unauthenticated", error.CodeText); // still parsed
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class KeyRedactionTests
             Answer(c, 500, "text/plain", "proxy failure; request headers were:\nAuthorization: " + Echoed(c) + "\nAccept: */*"));
         var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client(Options()).CompleteStreamingAsync(Request()).GetAsyncEnumerator().MoveNextAsync().AsTask());
 
-        AssertNoKey(error, error.RawBody, error.ErrorMessage);
+        AssertNoKey(error, error.RawBody, error.MessageText);
         Assert.Contains("Accept: */*", error.RawBody, StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class KeyRedactionTests
             Answer(c, 502, "text/plain", new string('.', 480) + Echoed(c)["Bearer ".Length..] + new string('.', 100)));
         var error = await Assert.ThrowsAsync<XaiApiException>(() => server.Client(Options()).CompleteAsync(Request()));
 
-        AssertNoKey(error, error.RawBody, error.ErrorMessage);
+        AssertNoKey(error, error.RawBody, error.MessageText);
         Assert.DoesNotContain(Key[..8], error.Message, StringComparison.Ordinal);
     }
 
