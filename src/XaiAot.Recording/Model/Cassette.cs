@@ -22,8 +22,9 @@ public sealed class Cassette
 
     /// <summary>
     /// Top-level keys this model does not know, kept so that writing the cassette back loses nothing.
+    /// Internal so YamlDotNet stays an implementation detail of this package (not part of its API).
     /// </summary>
-    public IDictionary<string, YamlNode> AdditionalFields { get; } = new OrderedDictionary<string, YamlNode>(StringComparer.Ordinal);
+    internal IDictionary<string, YamlNode> AdditionalFields { get; } = new OrderedDictionary<string, YamlNode>(StringComparer.Ordinal);
 
     /// <summary>
     /// Where the cassette came from (a file path, or the name given to <see cref="Parse"/>); used in messages, never written.

@@ -27,7 +27,7 @@ public sealed class CassetteInteraction
     public RecordedResponse Response { get; set; }
 
     /// <summary>Keys of the interaction this model does not know, kept for writing back.</summary>
-    public IDictionary<string, YamlNode> AdditionalFields { get; } = new OrderedDictionary<string, YamlNode>(StringComparer.Ordinal);
+    internal IDictionary<string, YamlNode> AdditionalFields { get; } = new OrderedDictionary<string, YamlNode>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"interaction {Id}: {Request.Method} {Request.Url} -> {Response.Code}";

@@ -56,5 +56,5 @@ public sealed class RecordedRequest
     public MultiValueMap? Form { get; set; }
 
     /// <summary>Keys of the request this model does not know, kept for writing back.</summary>
-    public IDictionary<string, YamlNode> AdditionalFields { get; } = new OrderedDictionary<string, YamlNode>(StringComparer.Ordinal);
+    internal IDictionary<string, YamlNode> AdditionalFields { get; } = new OrderedDictionary<string, YamlNode>(StringComparer.Ordinal);
 }

@@ -65,7 +65,7 @@ public sealed class RecordedResponse
     public bool? Uncompressed { get; set; }
 
     /// <summary>Keys of the response this model does not know, kept for writing back.</summary>
-    public IDictionary<string, YamlNode> AdditionalFields { get; } = new OrderedDictionary<string, YamlNode>(StringComparer.Ordinal);
+    internal IDictionary<string, YamlNode> AdditionalFields { get; } = new OrderedDictionary<string, YamlNode>(StringComparer.Ordinal);
 
     /// <summary>The reason phrase from <see cref="Status"/> (<c>Too Many Requests</c> from <c>429 Too Many Requests</c>), or null.</summary>
     public string? ReasonPhrase
