@@ -48,7 +48,7 @@ internal static class StageProfile
         await Stage("payloads pre-split: XaiAot converter + accumulator", body, chunks, _ => Task.FromResult(ConverterAndAccumulator(payloads))).ConfigureAwait(false);
         await Stage("SseParser async + XaiAot converter, no accumulator", body, chunks, b => SseAndConverterAsync(b)).ConfigureAwait(false);
         await Stage("SseParser sync + XaiAot converter + accumulator", body, chunks, b => Task.FromResult(SyncPipeline(b))).ConfigureAwait(false);
-        await Stage("ChunkStream.ReadAsync + accumulator + Build (= XaiAot)", body, chunks, async b => (await StreamContenders.XaiAotAsync(b).ConfigureAwait(false)).Choices.Count).ConfigureAwait(false);
+        await Stage("ChatCompletionStream.Read + BuildCompletion (= XaiAot)", body, chunks, async b => (await StreamContenders.XaiAotAsync(b).ConfigureAwait(false)).Choices.Count).ConfigureAwait(false);
         await Stage("SseParser async + STJ source-gen + StringBuilders (= StjSourceGen)", body, chunks, async b => (await StreamContenders.StjAsync(b, StjSourceGenContext.Default.StjChunk).ConfigureAwait(false)).TotalTokens).ConfigureAwait(false);
     }
 

@@ -9,7 +9,7 @@ using XaiAot.Tests.Support;
 namespace XaiAot.Tests.Streaming;
 
 /// <summary>The SSE body of a stream, read into typed chunks, including every way it can go wrong.</summary>
-public sealed class ChunkStreamTests
+public sealed class SseChunkReaderTests
 {
     private static readonly string SeedBody = SharedCassettes.Load("simple_streaming.yaml").Interactions[0].Response.Body;
 
