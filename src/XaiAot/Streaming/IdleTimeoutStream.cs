@@ -19,7 +19,7 @@ namespace XaiAot;
 /// to the caller's, which also aborts the connection under the pending read (SocketsHttpHandler
 /// closes the connection when a read's token is cancelled).
 /// </remarks>
-internal sealed class IdleTimeoutStream : Stream
+internal sealed class IdleTimeoutStream : ReadOnlyStream
 {
     private const int Idle = 0;
     private const int Waiting = 1;
@@ -57,20 +57,6 @@ internal sealed class IdleTimeoutStream : Stream
 
     /// <summary>Bytes read so far.</summary>
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -113,9 +99,6 @@ internal sealed class IdleTimeoutStream : Stream
         return WaitAsync(pending);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     /// <summary>Synchronous reads have no timer (nothing here reads synchronously).</summary>
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -123,16 +106,6 @@ internal sealed class IdleTimeoutStream : Stream
         BytesRead += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
