@@ -6,7 +6,6 @@ using System.CommandLine.Parsing;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Cli;

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Net.Http;
-using XaiAot.Chat;
 
 namespace XaiAot.Cli;
 

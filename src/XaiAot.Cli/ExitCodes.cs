@@ -1,5 +1,3 @@
-using XaiAot.Chat;
-
 namespace XaiAot.Cli;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Threading;
-using XaiAot.Chat;
 
 namespace XaiAot.Cli;
 

@@ -3,7 +3,6 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using XaiAot.Chat;
 
 namespace XaiAot.Cli;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using XaiAot.Chat;
 
 namespace XaiAot.Cli;
 

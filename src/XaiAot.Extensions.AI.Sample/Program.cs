@@ -10,7 +10,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using XaiAot.Chat;
 using XaiAot.Extensions.DependencyInjection;
 using XaiAot.Recording;
 

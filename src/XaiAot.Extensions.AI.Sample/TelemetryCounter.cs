@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading;
-using XaiAot.Chat;
 
 namespace XaiAot.Extensions.AI.Sample;
 

@@ -1,5 +1,4 @@
 using System;
-using XaiAot.Chat;
 
 namespace XaiAot.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
-using XaiAot.Chat;
 
 namespace XaiAot.Extensions.DependencyInjection;
 

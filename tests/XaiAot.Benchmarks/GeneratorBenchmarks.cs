@@ -12,7 +12,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using XaiAot.Benchmarks.Data;
 using XaiAot.Benchmarks.Infrastructure;
-using XaiAot.Chat;
 using XaiAot.Generators;
 
 namespace XaiAot.Benchmarks;

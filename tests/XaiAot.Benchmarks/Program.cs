@@ -2,7 +2,6 @@ using System;
 using BenchmarkDotNet.Running;
 using XaiAot.Benchmarks.Data;
 using XaiAot.Benchmarks.Infrastructure;
-using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks;
 

@@ -6,7 +6,6 @@ using OpenAI.Chat;
 using XaiAot.Benchmarks.Data;
 using XaiAot.Benchmarks.Infrastructure;
 using XaiAot.Benchmarks.Peers;
-using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks;
 

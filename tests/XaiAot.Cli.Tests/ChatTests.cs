@@ -8,7 +8,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
-using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Cli.Tests;

@@ -1,9 +1,7 @@
 using System;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Cli.Tests;

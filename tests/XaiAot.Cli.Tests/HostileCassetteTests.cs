@@ -1,9 +1,7 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using XaiAot.Chat;
 
 namespace XaiAot.Cli.Tests;
 

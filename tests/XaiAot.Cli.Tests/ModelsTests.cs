@@ -1,9 +1,7 @@
 using System;
-using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Cli.Tests;

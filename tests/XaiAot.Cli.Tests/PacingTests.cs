@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
-using XaiAot.Chat;
 
 namespace XaiAot.Cli.Tests;
 

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using XaiAot.Chat;
 using XaiAot.Tests.Support;
 
 namespace XaiAot.Cli.Tests;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Cli.Tests;

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
-using XaiAot.Chat;
 
 namespace XaiAot.Extensions.AI.Tests;
 

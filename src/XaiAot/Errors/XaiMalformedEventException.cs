@@ -1,5 +1,4 @@
 using System.Text.Json;
-using XaiAot.Chat;
 
 namespace XaiAot;
 

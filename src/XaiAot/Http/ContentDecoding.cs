@@ -5,7 +5,6 @@ using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
-using XaiAot.Chat;
 
 namespace XaiAot;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using XaiAot.Chat;
 
 namespace XaiAot;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using XaiAot.Chat;
 
 namespace XaiAot;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks.Data;
 

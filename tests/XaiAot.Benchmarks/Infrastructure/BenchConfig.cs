@@ -5,7 +5,6 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using XaiAot.Benchmarks.Data;
-using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks.Infrastructure;
 

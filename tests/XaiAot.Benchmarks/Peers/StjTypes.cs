@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using XaiAot.Chat;
 
 namespace XaiAot.Benchmarks.Peers;
 

@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using XaiAot.Chat;
 
 namespace XaiAot.Cli.Tests;
 

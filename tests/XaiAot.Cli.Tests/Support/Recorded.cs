@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Cli.Tests;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using XaiAot.Chat;
 using XaiAot.Testing;
 
 namespace XaiAot.Cli.Tests;

@@ -1,4 +1,3 @@
-using XaiAot.Chat;
 using XaiAot.Testing;
 
 namespace XaiAot.Extensions.AI.Tests;

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text.Json;
-using XaiAot.Chat;
 
 namespace XaiAot.Tests.Support;
 

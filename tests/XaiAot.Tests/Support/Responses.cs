@@ -2,7 +2,6 @@ using System;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using XaiAot.Chat;
 using XaiAot.Recording;
 
 namespace XaiAot.Tests.Support;

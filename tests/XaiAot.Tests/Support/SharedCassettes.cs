@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using XaiAot.Chat;
 using XaiAot.Recording;
 using XaiAot.Testing;
 

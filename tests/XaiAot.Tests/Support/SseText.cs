@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using XaiAot.Chat;
 
 namespace XaiAot.Tests.Support;
 

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
-using XaiAot.Chat;
 
 namespace XaiAot.Tests.Telemetry;
 
