@@ -2,14 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
-using System.Net.ServerSentEvents;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace XaiAot.Chat;
 
 /// <summary>
-/// Reads a <c>text/event-stream</c> body into chunks with <see cref="SseParser"/> (comments,
+/// Reads a <c>text/event-stream</c> body into chunks with <see cref="SseEventReader"/> (comments,
 /// <c>event:</c> fields, CRLF and keep-alives handled as the SSE spec says), folding each chunk
 /// into an accumulator so a stream cut short can hand back everything received.
 /// </summary>
@@ -67,7 +66,7 @@ internal static class SseChunkReader
     }
 
     /// <summary>
-    /// Hand-written rather than an async iterator: when SseParser already holds the next event
+    /// Hand-written rather than an async iterator: when the reader already holds the next event
     /// (the common case), MoveNextAsync completes synchronously without a state machine of its own;
     /// measured 5% faster end to end on the benchmark streams.
     /// </summary>
@@ -79,7 +78,7 @@ internal static class SseChunkReader
         private readonly CancellationTokenSource? _linked;
         private readonly IdleTimeoutStream _meter;
         private readonly bool _usageRequested;
-        private readonly IAsyncEnumerator<SseItem<(ChunkEventKind Kind, ChatCompletionChunk? Chunk)>> _events;
+        private readonly SseEventReader _events;
         private bool _finished;
 
         public Enumerator(Stream body, ChatCompletionAccumulator accumulator, CancellationToken cancellationToken, CancellationTokenSource? linked, bool usageRequested, string? secret)
@@ -92,7 +91,7 @@ internal static class SseChunkReader
 
             // Counts the bytes for the truncation message: one more call per read of the parser's buffer, not per chunk.
             _meter = body as IdleTimeoutStream ?? new IdleTimeoutStream(body);
-            _events = SseParser.Create(_meter, _parser.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            _events = new SseEventReader(_meter);
         }
 
         /// <summary>The answer is whole: a choice finished, and the usage arrived if it was asked for.</summary>
@@ -107,7 +106,7 @@ internal static class SseChunkReader
                 ValueTask<bool> next;
                 try
                 {
-                    next = _events.MoveNextAsync();
+                    next = _events.MoveNextAsync(_cancellationToken);
                 }
                 catch (Exception ex) when (EndsTheBody(ex))
                 {
@@ -128,10 +127,11 @@ internal static class SseChunkReader
             return new ValueTask<bool>(false);
         }
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
-            await _events.DisposeAsync().ConfigureAwait(false);
+            _events.Dispose();
             _linked?.Dispose();
+            return default;
         }
 
         private async ValueTask<bool> WaitAsync(ValueTask<bool> pending)
@@ -157,7 +157,7 @@ internal static class SseChunkReader
                 return EndedEarly(null);
             }
 
-            (ChunkEventKind kind, ChatCompletionChunk? chunk) = _events.Current.Data;
+            (ChunkEventKind kind, ChatCompletionChunk? chunk) = _parser.Parse(_events.EventType, _events.Data);
             switch (kind)
             {
                 case ChunkEventKind.Done:
