@@ -23,7 +23,10 @@ internal sealed class JsonLines : IDisposable
     };
 
     private readonly TextWriter _out;
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    // Lines larger than this leave their buffer to the collector rather than keep it for the next line.
+    private const int KeptBufferCapacity = 1024 * 1024;
+
+    private ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
     private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
 
@@ -99,6 +102,11 @@ internal sealed class JsonLines : IDisposable
 
     private void Begin()
     {
+        if (_buffer.Capacity > KeptBufferCapacity)
+        {
+            _buffer = new ArrayBufferWriter<byte>(4096);
+        }
+
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
     }
