@@ -30,16 +30,29 @@ internal sealed class XaiChatClientAdapter : IChatClient
 {
     private readonly XaiChatClient _client;
     private readonly ChatClientMetadata _metadata;
+    private readonly Dictionary<string, StructuredOutput> _structuredOutputs = new(StringComparer.Ordinal);
 
     /// <summary>Wraps <paramref name="client"/>.</summary>
     /// <param name="client">The xAI client that sends the requests.</param>
     /// <param name="defaultModelId">The model used when <see cref="ChatOptions.ModelId"/> is not set (for example <c>grok-4-fast</c>).</param>
-    public XaiChatClientAdapter(XaiChatClient client, string? defaultModelId = null)
+    /// <param name="structuredOutputs">
+    /// Typed answers whose own schema is sent when <c>GetResponseAsync&lt;T&gt;</c> (or a
+    /// <see cref="ChatResponseFormatJson"/>) asks for a schema of the same name.
+    /// </param>
+    public XaiChatClientAdapter(XaiChatClient client, string? defaultModelId = null, IEnumerable<StructuredOutput>? structuredOutputs = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         DefaultModelId = defaultModelId;
         _metadata = new ChatClientMetadata("xai", ApiRoot(client.Endpoint), defaultModelId);
+        foreach (StructuredOutput output in structuredOutputs ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(output, nameof(structuredOutputs));
+            if (!_structuredOutputs.TryAdd(output.Name, output))
+            {
+                throw new ArgumentException("Two structured outputs are named '" + output.Name + "'; the schema name tells them apart, so each needs its own.", nameof(structuredOutputs));
+            }
+        }
     }
 
     /// <summary>The model used when <see cref="ChatOptions.ModelId"/> is not set.</summary>
@@ -61,19 +74,18 @@ internal sealed class XaiChatClientAdapter : IChatClient
     /// messages and options (before streaming sets <c>stream</c> and <c>stream_options</c>). Useful to inspect or log
     /// the mapping, or to send it through <see cref="XaiChatClient"/> directly.
     /// </summary>
-    public ChatCompletionRequest CreateRequest(IEnumerable<MeaiChatMessage> messages, ChatOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        return RequestMapper.ToRequest(messages, options, DefaultModelId, this);
-    }
+    public ChatCompletionRequest CreateRequest(IEnumerable<MeaiChatMessage> messages, ChatOptions? options = null) =>
+        Prepare(messages, options, streaming: false, out _);
 
     /// <inheritdoc />
     public async Task<ChatResponse> GetResponseAsync(
         IEnumerable<MeaiChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequest request = CreateRequest(messages, options);
+        ChatCompletionRequest request = Prepare(messages, options, streaming: false, out StructuredAnswer? structured);
         ChatCompletion completion = await _client.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.ToResponse(completion);
+        ChatResponse response = ResponseMapper.ToResponse(completion);
+        structured?.Rewrite(response, completion);
+        return response;
     }
 
     /// <inheritdoc />
@@ -81,21 +93,41 @@ internal sealed class XaiChatClientAdapter : IChatClient
         IEnumerable<MeaiChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Map eagerly so a bad option fails at the call, not at the first MoveNextAsync.
-        ChatCompletionRequest request = CreateRequest(messages, options);
-        return StreamAsync(request, cancellationToken);
+        ChatCompletionRequest request = Prepare(messages, options, streaming: true, out StructuredAnswer? structured);
+        return StreamAsync(request, structured, cancellationToken);
+    }
+
+    /// <summary>The request for these messages and options, with a known structured output's own schema in it.</summary>
+    private ChatCompletionRequest Prepare(IEnumerable<MeaiChatMessage> messages, ChatOptions? options, bool streaming, out StructuredAnswer? structured)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ChatCompletionRequest request = RequestMapper.ToRequest(messages, options, DefaultModelId, this);
+        structured = StructuredAnswer.Match(request, options, _structuredOutputs);
+
+        // A stream's text cannot be re-wrapped in {"data": ...} as it arrives; M.E.AI only wraps for
+        // GetResponseAsync<T>, which does not stream, so such a stream keeps the schema M.E.AI made.
+        if (structured is { Wrapped: true } && streaming)
+        {
+            structured = null;
+        }
+
+        return structured?.Apply(request) ?? request;
     }
 
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
-        ChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ChatCompletionRequest request, StructuredAnswer? structured, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var mapper = new StreamingMapper();
         await foreach (ChatCompletionChunk chunk in _client.CompleteStreamingAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            yield return mapper.Map(chunk);
+            ChatResponseUpdate update = mapper.Map(chunk);
+            structured?.Rewrite(update);
+            yield return update;
         }
 
         if (mapper.Complete() is { } last)
         {
+            structured?.Rewrite(last);
             yield return last;
         }
     }

@@ -7,31 +7,19 @@ using System.Text.Json.Serialization.Metadata;
 namespace XaiAot.Chat;
 
 /// <summary>
-/// A typed answer asked of the model: the JSON Schema the request carries, byte for byte, and the
-/// type info (from a generated context: no reflection) that reads the answer back. Build one per
-/// answer type and reuse it; it is immutable.
+/// A typed answer asked of the model, without its type: the name, the JSON Schema the request
+/// carries byte for byte, and how it is asked for. <see cref="StructuredOutput{T}"/> adds the type
+/// info that reads the answer back; adapters (the IChatClient) hold them by this base.
 /// </summary>
-/// <example>
-/// <code>
-/// var person = new StructuredOutput&lt;Person&gt;("Person", Person.JsonSchema, PeopleJsonContext.Default.Person);
-/// StructuredCompletion&lt;Person&gt; answer = await client.CompleteStructuredAsync(request, person);
-/// Console.WriteLine(answer.Value.Name);
-/// </code>
-/// </example>
-/// <typeparam name="T">The type the answer is read into.</typeparam>
-public sealed class StructuredOutput<T>
+public abstract class StructuredOutput
 {
     private readonly JsonElement _schema;
 
-    /// <summary>Describes the answer.</summary>
-    /// <param name="name">The name the API sees: the <c>json_schema</c> name, or the forced tool's function name (a-z, A-Z, 0-9, _ and -, at most 64).</param>
-    /// <param name="schema">The JSON Schema of <typeparamref name="T"/>, as UTF-8 JSON; sent as it is.</param>
-    /// <param name="typeInfo">Reads the answer; from a source-generated context.</param>
+    /// <summary>Checks the name and parses the schema once.</summary>
     /// <exception cref="ArgumentException">The name is not one the API accepts, or the schema is not a JSON object.</exception>
-    public StructuredOutput(string name, ReadOnlySpan<byte> schema, JsonTypeInfo<T> typeInfo)
+    private protected StructuredOutput(string name, ReadOnlySpan<byte> schema)
     {
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(typeInfo);
         if (!IsApiName(name))
         {
             throw new ArgumentException("The name '" + name + "' is not one the API accepts: 1 to 64 of a-z, A-Z, 0-9, '_' and '-'.", nameof(name));
@@ -53,10 +41,9 @@ public sealed class StructuredOutput<T>
         }
 
         Name = name;
-        TypeInfo = typeInfo;
     }
 
-    /// <summary>The name the API sees.</summary>
+    /// <summary>The name the API sees: the <c>json_schema</c> name, or the forced tool's function name.</summary>
     public string Name { get; }
 
     /// <summary>Tells the model what the answer is for (the schema's or tool's description).</summary>
@@ -71,8 +58,8 @@ public sealed class StructuredOutput<T>
     /// <summary>The schema sent.</summary>
     public JsonElement Schema => _schema;
 
-    /// <summary>Reads the answer.</summary>
-    public JsonTypeInfo<T> TypeInfo { get; }
+    /// <summary>The type the answer is read into.</summary>
+    public abstract Type AnswerType { get; }
 
     /// <summary>
     /// The request asking for this answer: <c>response_format</c> set to the schema, or the schema as
@@ -105,10 +92,91 @@ public sealed class StructuredOutput<T>
         tools.Add(new Tool { Function = new FunctionDefinition { Name = Name, Description = Description, Parameters = _schema, Strict = Strict } });
         return request with
         {
+            ResponseFormat = null,
             Tools = tools,
             ToolChoice = new ToolChoice(new NamedToolChoice { Function = new ToolChoiceFunction { Name = Name } }),
         };
     }
+
+    /// <summary>
+    /// The raw answer in <paramref name="message"/>: the content, or the arguments of this output's
+    /// tool call (found by name; the only call when a model names it differently).
+    /// </summary>
+    public string? AnswerOf(ResponseMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (Mode == StructuredOutputMode.ResponseFormat)
+        {
+            return message.Content;
+        }
+
+        if (message.ToolCalls is not { Count: > 0 } calls)
+        {
+            return null;
+        }
+
+        foreach (ToolCall call in calls)
+        {
+            if (call.Function.Name == Name)
+            {
+                return call.Function.Arguments;
+            }
+        }
+
+        return calls.Count == 1 ? calls[0].Function.Arguments : null;
+    }
+
+    private static bool IsApiName(string name)
+    {
+        if (name.Length is 0 or > 64)
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>
+/// A typed answer asked of the model: the JSON Schema the request carries, byte for byte, and the
+/// type info (from a generated context: no reflection) that reads the answer back. Build one per
+/// answer type and reuse it; it is immutable.
+/// </summary>
+/// <example>
+/// <code>
+/// var person = new StructuredOutput&lt;Person&gt;("Person", Person.JsonSchema, PeopleJsonContext.Default.Person);
+/// StructuredCompletion&lt;Person&gt; answer = await client.CompleteStructuredAsync(request, person);
+/// Console.WriteLine(answer.Value.Name);
+/// </code>
+/// </example>
+/// <typeparam name="T">The type the answer is read into.</typeparam>
+public sealed class StructuredOutput<T> : StructuredOutput
+{
+    /// <summary>Describes the answer.</summary>
+    /// <param name="name">The name the API sees: the <c>json_schema</c> name, or the forced tool's function name (a-z, A-Z, 0-9, _ and -, at most 64).</param>
+    /// <param name="schema">The JSON Schema of <typeparamref name="T"/>, as UTF-8 JSON; sent as it is.</param>
+    /// <param name="typeInfo">Reads the answer; from a source-generated context.</param>
+    /// <exception cref="ArgumentException">The name is not one the API accepts, or the schema is not a JSON object.</exception>
+    public StructuredOutput(string name, ReadOnlySpan<byte> schema, JsonTypeInfo<T> typeInfo)
+        : base(name, schema)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        TypeInfo = typeInfo;
+    }
+
+    /// <inheritdoc />
+    public override Type AnswerType => typeof(T);
+
+    /// <summary>Reads the answer.</summary>
+    public JsonTypeInfo<T> TypeInfo { get; }
 
     /// <summary>Reads the answer from the first choice of <paramref name="completion"/> (a whole one, or one a stream built).</summary>
     /// <exception cref="XaiStructuredOutputException">No answer, a refusal, malformed JSON, or JSON of another shape; keeps the raw answer.</exception>
@@ -125,7 +193,7 @@ public sealed class StructuredOutput<T>
         Choice choice = completion.Choices[0];
         ResponseMessage message = choice.Message;
         truncated = choice.FinishReason == FinishReason.Length;
-        string? answer = Mode == StructuredOutputMode.ForcedTool ? ArgumentsOf(message) : message.Content;
+        string? answer = AnswerOf(message);
         if (!string.IsNullOrWhiteSpace(message.Refusal) && string.IsNullOrWhiteSpace(answer))
         {
             throw Fail(StructuredOutputFailure.Refusal, completion, answer, null, null, message.Refusal);
@@ -157,25 +225,6 @@ public sealed class StructuredOutput<T>
 
         XaiStructuredOutputException Fail(StructuredOutputFailure failure, ChatCompletion source, string? raw, string? path, long? position, string detail, JsonException? inner = null) =>
             new(failure, typeName, raw, failure == StructuredOutputFailure.Refusal ? detail : null, path, position, truncated, source, detail, inner);
-    }
-
-    /// <summary>The arguments of this output's tool call (by name; the only call when a model names it differently).</summary>
-    private string? ArgumentsOf(ResponseMessage message)
-    {
-        if (message.ToolCalls is not { Count: > 0 } calls)
-        {
-            return null;
-        }
-
-        foreach (ToolCall call in calls)
-        {
-            if (call.Function.Name == Name)
-            {
-                return call.Function.Arguments;
-            }
-        }
-
-        return calls.Count == 1 ? calls[0].Function.Arguments : null;
     }
 
     /// <summary>Where well-formedness fails, if it does: checked apart so a syntax error is not reported as a shape error.</summary>
@@ -223,22 +272,4 @@ public sealed class StructuredOutput<T>
     }
 
     private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "…";
-
-    private static bool IsApiName(string name)
-    {
-        if (name.Length is 0 or > 64)
-        {
-            return false;
-        }
-
-        foreach (char c in name)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
