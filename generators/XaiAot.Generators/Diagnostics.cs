@@ -156,6 +156,14 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor NoStrictSchema = new(
+            "XAOT0110",
+            "No strict structured-output schema",
+            "Type '{0}' is listed in StrictJsonSchemas but has no strict structured-output schema: {1} at '{2}'",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true);
+
         public static readonly DiagnosticDescriptor InternalError = new(
             "XAOT9999",
             "Schema generator failed",
@@ -167,7 +175,7 @@ namespace XaiAot.Generators
         private static readonly Dictionary<string, DiagnosticDescriptor> All = Index(
             InvalidJson, UnresolvedRef, InvalidType, InvalidKeywordValue, InvalidSchema, RefCycle, InvalidOption, NestingTooDeep,
             ValidationKeywordIgnored, UnsupportedKeyword, UnknownKeyword, ExtensionKeyword, AmbiguousUnion,
-            UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, InternalError);
+            UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, InternalError);
 
         public static DiagnosticDescriptor ById(string id) => All[id];
 

@@ -66,7 +66,8 @@ namespace XaiAot.Generators
 
             try
             {
-                return SchemaCompiler.Compile(input.Path, input.Text, input.Namespace, input.ContextName, cancellation);
+                CompiledSchema compiled = SchemaCompiler.Compile(input.Path, input.Text, input.Namespace, input.ContextName, cancellation);
+                return compiled.Spec is null || !input.JsonSchemas ? compiled : WithSchemas(compiled, input);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -75,6 +76,19 @@ namespace XaiAot.Generators
                 diagnostics.Add(Diagnostics.InternalError, default, System.IO.Path.GetFileName(input.Path), ex.GetType().Name + ": " + ex.Message);
                 return new CompiledSchema(null, diagnostics.Items.ToEquatableArray());
             }
+        }
+
+        /// <summary>Adds each type's own JSON Schema (and its strict form) to a compiled spec.</summary>
+        private static CompiledSchema WithSchemas(CompiledSchema compiled, SchemaInput input)
+        {
+            var diagnostics = new DiagnosticBag(input.Path);
+            var wanted = new System.Collections.Generic.HashSet<string>(
+                input.StrictJsonSchemas.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+            wanted.Remove(string.Empty);
+            EquatableArray<TypeSchemaSpec> schemas = SchemaFragments.Build(JsonTreeReader.Parse(input.Text!), compiled.Spec!.Types, wanted, diagnostics);
+            var all = new System.Collections.Generic.List<DiagnosticInfo>(compiled.Diagnostics);
+            all.AddRange(diagnostics.Items);
+            return new CompiledSchema(compiled.Spec with { Schemas = schemas }, all.ToEquatableArray());
         }
 
         private static void Emit(SourceProductionContext output, GenerationSpec? spec, ImmutableArray<ContextKey> contexts)

@@ -13,6 +13,15 @@ namespace XaiAot.Generators
     /// </summary>
     internal sealed record SchemaInput(string Path, string? Text, string Namespace, string ContextName)
     {
+        /// <summary>Whether <c>{Context}.JsonSchemas</c> is generated (metadata <c>JsonSchemas="false"</c> turns it off).</summary>
+        public bool JsonSchemas { get; init; } = true;
+
+        /// <summary>
+        /// The types whose strict schema the user relies on (metadata <c>StrictJsonSchemas="Answer;Step"</c>):
+        /// one that cannot take the strict form is then a warning where the schema prevents it.
+        /// </summary>
+        public string StrictJsonSchemas { get; init; } = string.Empty;
+
         public static SchemaInput From(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellation)
         {
             AnalyzerConfigOptions fileOptions = options.GetOptions(file);
@@ -21,7 +30,12 @@ namespace XaiAot.Generators
                 ?? string.Empty;
             string context = Option(fileOptions, "build_metadata.AdditionalFiles.ContextName")
                 ?? DefaultContextName(file.Path);
-            return new SchemaInput(file.Path, file.GetText(cancellation)?.ToString(), ns, context);
+            bool schemas = !string.Equals(Option(fileOptions, "build_metadata.AdditionalFiles.JsonSchemas"), "false", StringComparison.OrdinalIgnoreCase);
+            return new SchemaInput(file.Path, file.GetText(cancellation)?.ToString(), ns, context)
+            {
+                JsonSchemas = schemas,
+                StrictJsonSchemas = Option(fileOptions, "build_metadata.AdditionalFiles.StrictJsonSchemas") ?? string.Empty,
+            };
         }
 
         /// <summary>The file stem in PascalCase + "JsonContext": <c>xai-chat.schema.json</c> -> <c>XaiChatJsonContext</c>.</summary>

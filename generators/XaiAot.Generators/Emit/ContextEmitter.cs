@@ -15,6 +15,7 @@ namespace XaiAot.Generators.Emit
         private static readonly string[] ReservedMembers =
         {
             "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Converters", "SchemaRuntime", "CreateTypeInfo",
+            "JsonSchemas", "StrictJsonSchemas", "SchemaFragments",
             "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
 

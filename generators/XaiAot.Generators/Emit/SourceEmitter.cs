@@ -32,6 +32,10 @@ namespace XaiAot.Generators.Emit
 
             files.Add(new GeneratedFile(prefix + "g.cs", ContextEmitter.Emit(spec)));
             files.Add(new GeneratedFile(prefix + "SchemaRuntime.g.cs", RuntimeEmitter.Emit(spec)));
+            if (spec.Schemas.Count > 0)
+            {
+                files.Add(new GeneratedFile(prefix + "JsonSchemas.g.cs", JsonSchemasEmitter.Emit(spec)));
+            }
             return files;
         }
     }

@@ -82,7 +82,11 @@ namespace XaiAot.Generators.Model
         string SchemaFileName,
         string Namespace,
         string ContextName,
-        EquatableArray<TypeSpec> Types);
+        EquatableArray<TypeSpec> Types)
+    {
+        /// <summary>The JSON Schema of each type, in the order of <see cref="Types"/>.</summary>
+        public EquatableArray<TypeSchemaSpec> Schemas { get; init; }
+    }
 
     /// <summary>The result of compiling one schema file: code to emit and diagnostics to report, kept apart.</summary>
     internal sealed record CompiledSchema(GenerationSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

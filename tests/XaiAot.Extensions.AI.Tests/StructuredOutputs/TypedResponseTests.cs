@@ -19,14 +19,11 @@ using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 /// </summary>
 public sealed class TypedResponseTests
 {
-    private const string PersonSchema =
-        """{"properties":{"age":{"description":"The person's age","type":"integer"},"city":{"description":"The city where the person lives","type":"string"},"name":{"description":"The person's name","type":"string"}},"required":["name","age","city"],"type":"object"}""";
-
     private static readonly ChatMessage[] AskForAlice =
         [new(ChatRole.User, "Generate information about a person named Alice who is 30 years old and lives in Paris.")];
 
     private static StructuredOutput<Person> PersonOutput(StructuredOutputMode mode) =>
-        new("Person", Encoding.UTF8.GetBytes(PersonSchema), PeopleJsonContext.Default.Person)
+        new("Person", PeopleJsonContext.JsonSchemas.Person, PeopleJsonContext.Default.Person)
         {
             Mode = mode,
             Description = "A person with name, age, and city",
@@ -75,7 +72,7 @@ public sealed class TypedResponseTests
         Assert.Equal(new Person { Name = "Bob", Age = 41, City = "Lisbon" }, response.Result);
         using JsonDocument sent = JsonDocument.Parse(server.Body!);
         JsonElement format = sent.RootElement.GetProperty("response_format").GetProperty("json_schema");
-        using JsonDocument own = JsonDocument.Parse(PersonSchema);
+        using JsonDocument own = JsonDocument.Parse(PeopleJsonContext.JsonSchemas.Person.ToArray());
         Assert.True(JsonElement.DeepEquals(own.RootElement, format.GetProperty("schema")), format.GetProperty("schema").ToString());
         Assert.Equal("Person", format.GetProperty("name").GetString());
 
@@ -89,7 +86,7 @@ public sealed class TypedResponseTests
         using var replay = new Replay("xai-grok-4-fast__simple_object_streaming.yaml");
         IChatClient chat = replay.Client.AsIChatClient(structuredOutputs: [PersonOutput(StructuredOutputMode.ForcedTool)]);
         ChatOptions options = Options();
-        options.ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(PersonSchema).RootElement, "Person");
+        options.ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(PeopleJsonContext.JsonSchemas.Person.ToArray()).RootElement, "Person");
 
         var text = new StringBuilder();
         await foreach (ChatResponseUpdate update in chat.GetStreamingResponseAsync(AskForAlice, options))

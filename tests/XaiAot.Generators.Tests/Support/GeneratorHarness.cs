@@ -58,6 +58,11 @@ internal static class GeneratorHarness
                 metadata["build_metadata.AdditionalFiles.ContextName"] = schema.ContextName;
             }
 
+            foreach (KeyValuePair<string, string> item in schema.Metadata ?? new Dictionary<string, string>())
+            {
+                metadata["build_metadata.AdditionalFiles." + item.Key] = item.Value;
+            }
+
             perFile[schema.Path] = metadata;
         }
 

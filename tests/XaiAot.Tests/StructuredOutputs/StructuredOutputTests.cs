@@ -12,19 +12,15 @@ using XaiAot.Tests.Support;
 namespace XaiAot.Tests.StructuredOutputs;
 
 /// <summary>
-/// Typed answers: the recorded xAI structured-output traffic (a forced tool, whole and streamed)
-/// replayed through the typed path with the request matched byte for byte against the recording,
+/// Typed answers, with the schema the generator emitted for the answer type: the recorded xAI
+/// structured-output traffic (a forced tool, whole and streamed) replayed through the typed path
+/// with the request matched against the recording,
 /// response_format round trips against loopback Kestrel, and every way an answer can fail to read.
 /// </summary>
 public sealed class StructuredOutputTests
 {
-    // The parameters the recording sent, as a user would write the schema of Person.
-    private static ReadOnlySpan<byte> PersonSchema => """
-        {"properties":{"age":{"description":"The person's age","type":"integer"},"city":{"description":"The city where the person lives","type":"string"},"name":{"description":"The person's name","type":"string"}},"required":["name","age","city"],"type":"object"}
-        """u8;
-
     private static StructuredOutput<Person> PersonOutput(StructuredOutputMode mode) =>
-        new("Person", PersonSchema, PeopleJsonContext.Default.Person)
+        new("Person", PeopleJsonContext.JsonSchemas.Person, PeopleJsonContext.Default.Person)
         {
             Mode = mode,
             Description = "A person with name, age, and city",
@@ -42,7 +38,8 @@ public sealed class StructuredOutputTests
     public async Task The_recorded_forced_tool_answer_comes_back_typed_from_a_request_equal_to_the_recorded_one()
     {
         // MatchBody is on: the replay answers only a request whose JSON equals the recorded one,
-        // so the tool, its schema and tool_choice are exactly what the real client sent.
+        // so the tool, its schema (the one generated from people.schema.json) and tool_choice
+        // are exactly what the real client sent.
         using var http = new HttpClient(new CassetteReplayHandler(SharedCassettes.Load("xai-grok-4-fast__simple_object.yaml")));
         var client = new XaiChatClient(http);
 
@@ -93,7 +90,7 @@ public sealed class StructuredOutputTests
         Assert.Equal("json_schema", format.GetProperty("type").GetString());
         Assert.Equal("Person", format.GetProperty("json_schema").GetProperty("name").GetString());
         Assert.Equal("A person with name, age, and city", format.GetProperty("json_schema").GetProperty("description").GetString());
-        using JsonDocument written = JsonDocument.Parse(PersonSchema.ToArray());
+        using JsonDocument written = JsonDocument.Parse(PeopleJsonContext.JsonSchemas.Person.ToArray());
         Assert.True(JsonElement.DeepEquals(written.RootElement, format.GetProperty("json_schema").GetProperty("schema")));
         Assert.False(sent.RootElement.TryGetProperty("tools", out _));
     }

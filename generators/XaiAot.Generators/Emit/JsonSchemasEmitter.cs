@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using XaiAot.Generators.Model;
+
+namespace XaiAot.Generators.Emit
+{
+    /// <summary>
+    /// <c>{Context}.JsonSchemas</c> and <c>{Context}.StrictJsonSchemas</c>: per generated type, the
+    /// self-contained JSON Schema it came from (UTF-8, what it refers to gathered under <c>$defs</c>),
+    /// so a request can carry exactly the schema its answer type was generated from. Each type's
+    /// fragment is stored once and joined with the fragments it reaches on first use, then kept.
+    /// </summary>
+    internal static class JsonSchemasEmitter
+    {
+        public static string Emit(GenerationSpec spec)
+        {
+            Dictionary<string, string> properties = ContextEmitter.PropertyNames(spec);
+            var writer = new SourceWriter();
+            CSharp.Header(writer, spec.Namespace);
+            writer.Open("partial class " + spec.ContextName);
+
+            WriteAccessors(writer, spec, properties, strict: false);
+            writer.Line();
+            WriteAccessors(writer, spec, properties, strict: true);
+            writer.Line();
+            WriteFragments(writer, spec);
+
+            writer.Close();
+            return writer.ToString();
+        }
+
+        private static void WriteAccessors(SourceWriter writer, GenerationSpec spec, Dictionary<string, string> properties, bool strict)
+        {
+            CSharp.Doc(writer, strict
+                ? "Per generated object type, its JSON Schema in the form structured-output strict modes require: every object closed (additionalProperties false) with every property required, the optional ones nullable. A type that cannot take that form has none (diagnostic XAOT0110 says why)."
+                : "Per generated type, the JSON Schema it was generated from, self-contained (what it refers to is gathered under $defs): send it as a structured-output schema or as a tool's parameters.");
+            writer.Open("public static class " + (strict ? "StrictJsonSchemas" : "JsonSchemas"));
+            bool first = true;
+            for (int index = 0; index < spec.Schemas.Count; index++)
+            {
+                TypeSchemaSpec schema = spec.Schemas[index];
+                if (strict && !schema.StrictRoot)
+                {
+                    continue;
+                }
+
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                string field = "s_" + index.ToString(CultureInfo.InvariantCulture);
+                string call = "SchemaFragments.Join(" + index.ToString(CultureInfo.InvariantCulture) + ", strict: " + (strict ? "true" : "false") + ")";
+                writer.Line("private static byte[]? " + field + ";");
+                writer.Line("/// <summary>The JSON Schema of <see cref=\"" + CSharp.Qualified(spec, schema.TypeName) + "\"/>.</summary>");
+                writer.Line("public static global::System.ReadOnlySpan<byte> " + properties[schema.TypeName] + " => " + field + " ??= " + call + ";");
+            }
+
+            writer.Close();
+        }
+
+        private static void WriteFragments(SourceWriter writer, GenerationSpec spec)
+        {
+            writer.Line("/// <summary>Each type's schema fragment, stored once; <see cref=\"Join\"/> gathers what one refers to.</summary>");
+            writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            writer.Open("private static class SchemaFragments");
+
+            writer.Line("public static byte[] Join(int root, bool strict)");
+            writer.Lines(JoinBody);
+            writer.Line();
+
+            writer.Line("private static global::System.ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch");
+            writer.Open("{");
+            for (int index = 0; index < spec.Schemas.Count; index++)
+            {
+                TypeSchemaSpec schema = spec.Schemas[index];
+                string key = index.ToString(CultureInfo.InvariantCulture);
+                writer.Line("(" + key + ", false) => " + CSharp.Utf8Literal(schema.Json) + ",");
+                if (schema.StrictJson is { } strictJson)
+                {
+                    writer.Line("(" + key + ", true) => " + CSharp.Utf8Literal(strictJson) + ",");
+                }
+            }
+
+            writer.Line("_ => \"{}\"u8,");
+            writer.Close(";");
+            writer.Line();
+
+            writer.Line("private static global::System.ReadOnlySpan<byte> Name(int index) => index switch");
+            writer.Open("{");
+            for (int index = 0; index < spec.Schemas.Count; index++)
+            {
+                writer.Line(index.ToString(CultureInfo.InvariantCulture) + " => " + CSharp.Utf8Literal(spec.Schemas[index].TypeName) + ",");
+            }
+
+            writer.Line("_ => \"\"u8,");
+            writer.Close(";");
+            writer.Line();
+
+            writer.Line("private static int[] Dependencies(int index) => index switch");
+            writer.Open("{");
+            for (int index = 0; index < spec.Schemas.Count; index++)
+            {
+                EquatableArray<int> dependencies = spec.Schemas[index].Dependencies;
+                if (dependencies.Count == 0)
+                {
+                    continue;
+                }
+
+                var list = new StringBuilder();
+                foreach (int dependency in dependencies)
+                {
+                    list.Append(list.Length == 0 ? string.Empty : ", ").Append(dependency.ToString(CultureInfo.InvariantCulture));
+                }
+
+                writer.Line(index.ToString(CultureInfo.InvariantCulture) + " => new[] { " + list + " },");
+            }
+
+            writer.Line("_ => global::System.Array.Empty<int>(),");
+            writer.Close(";");
+            writer.Close();
+        }
+
+        // The root fragment is an object; the fragments it reaches (breadth first, each once, the
+        // root too when it refers to itself) go under "$defs" by type name, which its $refs name.
+        private const string JoinBody = """
+{
+    var reached = new global::System.Collections.Generic.List<int>();
+    var seen = new global::System.Collections.Generic.HashSet<int>();
+    var queue = new global::System.Collections.Generic.Queue<int>(Dependencies(root));
+    while (queue.Count > 0)
+    {
+        int next = queue.Dequeue();
+        if (seen.Add(next))
+        {
+            reached.Add(next);
+            foreach (int further in Dependencies(next))
+            {
+                queue.Enqueue(further);
+            }
+        }
+    }
+
+    global::System.ReadOnlySpan<byte> head = Fragment(root, strict);
+    if (reached.Count == 0 || head.Length < 2 || head[0] != (byte)'{')
+    {
+        return head.ToArray();
+    }
+
+    using var joined = new global::System.IO.MemoryStream(head.Length * 2);
+    joined.Write(head.Slice(0, head.Length - 1));
+    joined.Write(head.Length > 2 ? ",\"$defs\":{"u8 : "\"$defs\":{"u8);
+    for (int i = 0; i < reached.Count; i++)
+    {
+        joined.Write(i > 0 ? ",\""u8 : "\""u8);
+        joined.Write(Name(reached[i]));
+        joined.Write("\":"u8);
+        joined.Write(Fragment(reached[i], strict));
+    }
+
+    joined.Write("}}"u8);
+    return joined.ToArray();
+}
+""";
+    }
+}
