@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using XaiAot.Generators.Emit;
 using XaiAot.Generators.Model;
-using XaiAot.Generators.Parsing;
+using XaiAot.Generators.Typing;
 
 namespace XaiAot.Generators
 {

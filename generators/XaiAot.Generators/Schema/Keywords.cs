@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace XaiAot.Generators.Parsing
+namespace XaiAot.Generators.Schema
 {
     /// <summary>How the generator treats each keyword it may meet in a schema object.</summary>
     internal enum KeywordClass

@@ -1,6 +1,6 @@
 using System;
 
-namespace XaiAot.Generators.Parsing
+namespace XaiAot.Generators.Schema
 {
     /// <summary>Which JSON kinds a schema accepts, as far as can be told without building it.</summary>
     [Flags]

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace XaiAot.Generators.Parsing
+namespace XaiAot.Generators.JsonText
 {
     /// <summary>The JSON kinds a schema file can hold.</summary>
     internal enum JsonKind

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using XaiAot.Generators.JsonText;
 using XaiAot.Generators.Model;
 
-namespace XaiAot.Generators.Parsing
+namespace XaiAot.Generators
 {
     /// <summary>Collects diagnostics for one schema file as plain values, once per (id, position).</summary>
     internal sealed class DiagnosticBag

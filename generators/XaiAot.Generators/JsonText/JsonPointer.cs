@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace XaiAot.Generators.Parsing
+namespace XaiAot.Generators.JsonText
 {
     /// <summary>RFC 6901 JSON pointers: building them for messages and resolving local <c>$ref</c>s.</summary>
     internal static class JsonPointer
@@ -11,6 +11,9 @@ namespace XaiAot.Generators.Parsing
         /// <summary>Appends one reference token, escaping '~' and '/'.</summary>
         public static string Append(string pointer, string token) =>
             pointer + "/" + token.Replace("~", "~0").Replace("/", "~1");
+
+        /// <summary>Reads one reference token back: <c>~1</c> is '/', <c>~0</c> is '~' (in that order, so <c>~01</c> stays <c>~1</c>).</summary>
+        public static string Unescape(string token) => token.Replace("~1", "/").Replace("~0", "~");
 
         /// <summary>How a pointer is shown in diagnostics: as the URI fragment a $ref would use.</summary>
         public static string Display(string pointer) => "#" + pointer;
@@ -37,7 +40,7 @@ namespace XaiAot.Generators.Parsing
             string walked = string.Empty;
             foreach (string raw in pointer.Substring(1).Split('/'))
             {
-                string token = raw.Replace("~1", "/").Replace("~0", "~");
+                string token = Unescape(raw);
                 JsonTree? next = null;
                 if (current.Kind == JsonKind.Object)
                 {
@@ -87,57 +90,6 @@ namespace XaiAot.Generators.Parsing
             }
 
             return Encoding.UTF8.GetString(bytes.ToArray());
-        }
-
-        /// <summary>
-        /// A readable type-name hint from a pointer: the named segments in PascalCase, skipping the
-        /// keywords between them (<c>/$defs/Foo/properties/bar</c> -> <c>FooBar</c>).
-        /// </summary>
-        public static string NameHint(string pointer)
-        {
-            if (pointer.Length == 0)
-            {
-                return "Root";
-            }
-
-            var builder = new StringBuilder();
-            string[] tokens = pointer.Substring(1).Split('/');
-            for (int i = 0; i < tokens.Length; i++)
-            {
-                string token = tokens[i].Replace("~1", "/").Replace("~0", "~");
-                switch (token)
-                {
-                    case "$defs":
-                    case "definitions":
-                    case "properties":
-                        if (i + 1 < tokens.Length)
-                        {
-                            builder.Append(Identifiers.ToPascalCase(tokens[++i].Replace("~1", "/").Replace("~0", "~")).TrimStart('@'));
-                        }
-
-                        break;
-                    case "components" when i + 2 < tokens.Length && tokens[i + 1] == "schemas":
-                        i += 2;
-                        builder.Append(Identifiers.ToPascalCase(tokens[i].Replace("~1", "/").Replace("~0", "~")).TrimStart('@'));
-                        break;
-                    case "items":
-                        builder.Append("Item");
-                        break;
-                    case "additionalProperties":
-                        builder.Append("Value");
-                        break;
-                    case "allOf":
-                    case "anyOf":
-                    case "oneOf":
-                        i++; // skip the index
-                        break;
-                    default:
-                        builder.Append(Identifiers.ToPascalCase(token).TrimStart('@'));
-                        break;
-                }
-            }
-
-            return builder.Length == 0 ? "Root" : builder.ToString();
         }
 
         /// <summary>Splits a $ref into its document part and its fragment (without '#').</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace XaiAot.Generators.Parsing
+namespace XaiAot.Generators.JsonText
 {
     /// <summary>Compact JSON text of a <see cref="JsonTree"/>, for documenting defaults and constants.</summary>
     internal static class JsonTreeWriter

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace XaiAot.Generators.Parsing
+namespace XaiAot.Generators.JsonText
 {
     /// <summary>Thrown for malformed JSON; carries the exact position of the problem.</summary>
     internal sealed class JsonSyntaxException : Exception

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using XaiAot.Generators.JsonText;
 
-namespace XaiAot.Generators.Parsing
+namespace XaiAot.Generators.Schema
 {
     /// <summary>
     /// The keyword pass: visits every position of the file where a schema stands (whether or not a
@@ -80,7 +81,7 @@ namespace XaiAot.Generators.Parsing
                 CheckKeyword(member, at);
             }
 
-            if (schema.Member("discriminator") is { } discriminator && SchemaCompiler.ShapingAlternatives(schema) is null)
+            if (schema.Member("discriminator") is { } discriminator && Alternatives.Shaping(schema) is null)
             {
                 // OpenAPI's other polymorphism (a base schema naming subtypes that allOf it): the base
                 // is generated as a plain object, so subtype members land in AdditionalProperties.
