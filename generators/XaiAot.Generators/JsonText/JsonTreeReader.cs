@@ -5,18 +5,6 @@ using System.Text;
 
 namespace XaiAot.Generators.JsonText
 {
-    /// <summary>Thrown for malformed JSON; carries the exact position of the problem.</summary>
-    internal sealed class JsonSyntaxException : Exception
-    {
-        public JsonSyntaxException(string message, TextPosition position)
-            : base(message)
-        {
-            Position = position;
-        }
-
-        public TextPosition Position { get; }
-    }
-
     /// <summary>
     /// A small strict RFC 8259 reader that builds a <see cref="JsonTree"/> with line and column for
     /// every value and member name. Strict on purpose: a schema file that other tools would reject
