@@ -8,8 +8,8 @@ namespace XaiAot.Generators.JsonText
     {
         public static readonly NodeIdentity Instance = new();
 
-        public bool Equals(JsonTree? x, JsonTree? y) => ReferenceEquals(x, y);
+        public bool Equals(JsonTree? left, JsonTree? right) => ReferenceEquals(left, right);
 
-        public int GetHashCode(JsonTree obj) => RuntimeHelpers.GetHashCode(obj);
+        public int GetHashCode(JsonTree node) => RuntimeHelpers.GetHashCode(node);
     }
 }

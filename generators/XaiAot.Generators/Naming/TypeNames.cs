@@ -38,23 +38,23 @@ namespace XaiAot.Generators.Naming
 
             var builder = new StringBuilder();
             string[] tokens = pointer.Substring(1).Split('/');
-            for (int i = 0; i < tokens.Length; i++)
+            for (int index = 0; index < tokens.Length; index++)
             {
-                string token = JsonPointer.Unescape(tokens[i]);
+                string token = JsonPointer.Unescape(tokens[index]);
                 switch (token)
                 {
                     case "$defs":
                     case "definitions":
                     case "properties":
-                        if (i + 1 < tokens.Length)
+                        if (index + 1 < tokens.Length)
                         {
-                            builder.Append(Identifiers.ToPascalCase(JsonPointer.Unescape(tokens[++i])).TrimStart('@'));
+                            builder.Append(Identifiers.ToPascalCase(JsonPointer.Unescape(tokens[++index])).TrimStart('@'));
                         }
 
                         break;
-                    case "components" when i + 2 < tokens.Length && tokens[i + 1] == "schemas":
-                        i += 2;
-                        builder.Append(Identifiers.ToPascalCase(JsonPointer.Unescape(tokens[i])).TrimStart('@'));
+                    case "components" when index + 2 < tokens.Length && tokens[index + 1] == "schemas":
+                        index += 2;
+                        builder.Append(Identifiers.ToPascalCase(JsonPointer.Unescape(tokens[index])).TrimStart('@'));
                         break;
                     case "items":
                         builder.Append("Item");
@@ -65,7 +65,7 @@ namespace XaiAot.Generators.Naming
                     case "allOf":
                     case "anyOf":
                     case "oneOf":
-                        i++; // skip the index
+                        index++; // skip the index
                         break;
                     default:
                         builder.Append(Identifiers.ToPascalCase(token).TrimStart('@'));

@@ -58,7 +58,7 @@ namespace XaiAot.Generators.Typing
             JsonTree? location = ownsLocation ? schema : null;
             string name = _table.NameFor(location, hint);
             TypeRef reference = _table.Register(location, name, NamedKind.Object, nullable);
-            _resolver.FillObject(name, schema, pointer);
+            _resolver.FillNowOrQueue(name, schema, pointer);
             return reference;
         }
 

@@ -16,7 +16,11 @@ namespace XaiAot.Generators.Typing
     /// </summary>
     internal sealed class TypeResolver
     {
-        /// <summary>Nesting beyond which an object's members are filled from the work queue instead of at once.</summary>
+        /// <summary>
+        /// Nesting beyond which an object's members are filled from the work queue instead of at once.
+        /// Filling at once gives the depth-first type order (and name claims) the snapshots pin; the
+        /// queue keeps a long chain of objects (A.next: B, B.next: C, ...) off the stack.
+        /// </summary>
         private const int FillAtOnceDepth = 64;
 
         /// <summary>
@@ -33,7 +37,9 @@ namespace XaiAot.Generators.Typing
         private readonly Queue<PendingObject> _pendingObjects = new();
 
         // The locations whose resolution is under way: meeting one again before it registered a
-        // named type is a cycle no C# type can stand for (XAOT0006).
+        // named type is a cycle no C# type can stand for (XAOT0006). Known limitation: a property
+        // schema inherited through allOf (B: allOf [A]) can be met again while A's copy of it is
+        // still resolving, which reports XAOT0006 although the $ref names an object type.
         private readonly HashSet<JsonTree> _inProgress = new(NodeIdentity.Instance);
         private int _depth;
 
@@ -44,10 +50,11 @@ namespace XaiAot.Generators.Typing
             _diagnostics = diagnostics;
             _cancellation = cancellation;
             var peek = new KindPeek(refs);
+            var merge = new AllOfMerge(refs, diagnostics);
             Consts = new ConstTyping(diagnostics);
             Enums = new EnumTyping(table, diagnostics);
-            Objects = new ObjectTyping(this, table, diagnostics, new AllOfMerge(refs, diagnostics), cancellation);
-            Unions = new UnionTyping(this, table, diagnostics, peek, new DiscriminatorSearch(refs, peek, new AllOfMerge(refs, diagnostics)), Enums, Objects);
+            Objects = new ObjectTyping(this, table, diagnostics, merge, cancellation);
+            Unions = new UnionTyping(this, table, diagnostics, peek, new DiscriminatorSearch(refs, peek, merge), Enums, Objects);
         }
 
         public ConstTyping Consts { get; }
@@ -57,8 +64,6 @@ namespace XaiAot.Generators.Typing
         public ObjectTyping Objects { get; }
 
         public UnionTyping Unions { get; }
-
-        public RefResolver Refs => _refs;
 
         /// <summary>Resolves a top-level location (the root or a definition) and everything it reaches.</summary>
         public void ResolveAll(JsonTree schema, string pointer, string hint)
@@ -116,7 +121,7 @@ namespace XaiAot.Generators.Typing
         }
 
         /// <summary>Fills an object's members now, or queues it when the chain that reached it is long.</summary>
-        public void FillObject(string name, JsonTree schema, string pointer)
+        public void FillNowOrQueue(string name, JsonTree schema, string pointer)
         {
             if (_depth > FillAtOnceDepth)
             {
