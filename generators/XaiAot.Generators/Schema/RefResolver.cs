@@ -3,20 +3,6 @@ using XaiAot.Generators.JsonText;
 
 namespace XaiAot.Generators.Schema
 {
-    /// <summary>A schema location: the node and the JSON pointer that names it in diagnostics.</summary>
-    internal readonly struct SchemaLocation
-    {
-        public SchemaLocation(JsonTree tree, string pointer)
-        {
-            Tree = tree;
-            Pointer = pointer;
-        }
-
-        public JsonTree Tree { get; }
-
-        public string Pointer { get; }
-    }
-
     /// <summary>
     /// Resolves local <c>$ref</c>s (<c>#/...</c>, or the document's own <c>$id</c> followed by a
     /// fragment) to the node they name. Other documents are not followed: the walker reports them.

@@ -6,12 +6,6 @@ using XaiAot.Generators.Schema;
 
 namespace XaiAot.Generators.Typing
 {
-    /// <summary>One alternative of a <c>oneOf</c>/<c>anyOf</c> and the JSON kinds it accepts.</summary>
-    internal sealed record UnionAlternativeSchema(JsonTree Schema, string Pointer, KindSet Kinds);
-
-    /// <summary>The member that tells object alternatives apart, and the values that pick each one.</summary>
-    internal sealed record Discriminator(string Property, List<(UnionAlternativeSchema Alternative, List<string> Values)> Variants);
-
     /// <summary>
     /// Finds the member that tells object alternatives apart: the OpenAPI <c>discriminator</c> if
     /// given, else the first member that every alternative fixes to distinct string values
