@@ -36,12 +36,10 @@ namespace XaiAot.Generators.Typing
         private readonly CancellationToken _cancellation;
         private readonly Queue<PendingObject> _pendingObjects = new();
 
-        // The locations whose resolution is under way: meeting one again before it registered a
-        // named type is a cycle no C# type can stand for (XAOT0006). Known limitation: a property
-        // schema inherited through allOf (B: allOf [A]) can be met again while A's copy of it is
-        // still resolving, which reports XAOT0006 although the $ref names an object type.
-        private readonly HashSet<JsonTree> _inProgress = new(NodeIdentity.Instance);
-        private int _depth;
+        // Known limitation: a property schema inherited through allOf (B: allOf [A]) can be met again
+        // while A's copy of it is still on the path, which reports XAOT0006 although the $ref names
+        // an object type.
+        private readonly ResolutionPath _path = new();
 
         public TypeResolver(TypeTable table, RefResolver refs, DiagnosticBag diagnostics, CancellationToken cancellation)
         {
@@ -86,7 +84,7 @@ namespace XaiAot.Generators.Typing
 
             _cancellation.ThrowIfCancellationRequested();
 
-            if (!_inProgress.Add(schema))
+            if (!_path.TryEnter(schema))
             {
                 // Reached again before it was registered: a chain of $ref/anyOf/items that never
                 // passes through an object, so no C# type can stand for it.
@@ -99,31 +97,28 @@ namespace XaiAot.Generators.Typing
                 return TypeRef.Any;
             }
 
-            if (_depth >= MaxNesting)
-            {
-                _diagnostics.Add(Diagnostics.NestingTooDeep, schema.Position, JsonPointer.Display(pointer), MaxNesting.ToString(CultureInfo.InvariantCulture));
-                _inProgress.Remove(schema);
-                return TypeRef.Any;
-            }
-
-            _depth++;
             try
             {
+                if (_path.Length > MaxNesting)
+                {
+                    _diagnostics.Add(Diagnostics.NestingTooDeep, schema.Position, JsonPointer.Display(pointer), MaxNesting.ToString(CultureInfo.InvariantCulture));
+                    return TypeRef.Any;
+                }
+
                 TypeRef result = Build(schema, pointer, hint);
                 _table.Remember(schema, result);
                 return result;
             }
             finally
             {
-                _depth--;
-                _inProgress.Remove(schema);
+                _path.Leave(schema);
             }
         }
 
         /// <summary>Fills an object's members now, or queues it when the chain that reached it is long.</summary>
         public void FillNowOrQueue(string name, JsonTree schema, string pointer)
         {
-            if (_depth > FillAtOnceDepth)
+            if (_path.Length > FillAtOnceDepth)
             {
                 _pendingObjects.Enqueue(new PendingObject(name, schema, pointer));
             }
