@@ -3,8 +3,10 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using XaiAot.Generators.Emit;
+using XaiAot.Generators.JsonText;
 using XaiAot.Generators.Model;
-using XaiAot.Generators.Parsing;
+using XaiAot.Generators.Schema;
+using XaiAot.Generators.Typing;
 
 namespace XaiAot.Generators
 {

@@ -44,7 +44,7 @@ namespace XaiAot.Generators
             string name = System.IO.Path.GetFileName(path);
             int dot = name.IndexOf(".schema.json", StringComparison.OrdinalIgnoreCase);
             string stem = dot > 0 ? name.Substring(0, dot) : name;
-            return Parsing.Identifiers.ToPascalCase(stem, "Schema").TrimStart('@') + "JsonContext";
+            return Naming.Identifiers.ToPascalCase(stem, "Schema").TrimStart('@') + "JsonContext";
         }
 
         private static string? Option(AnalyzerConfigOptions options, string key) =>

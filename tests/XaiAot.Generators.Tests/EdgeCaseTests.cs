@@ -78,7 +78,7 @@ public sealed class EdgeCaseTests
     [InlineData("\U0001F600", "U1F600")]
     public void EnumValuesGetReadableNames(string value, string expected)
     {
-        string schema = "{\"$defs\": {\"E\": {\"enum\": [\"zz\", " + Parsing.JsonTreeWriter.Quote(value) + "]}}}";
+        string schema = "{\"$defs\": {\"E\": {\"enum\": [\"zz\", " + XaiAot.Generators.JsonText.JsonTreeWriter.Quote(value) + "]}}}";
         GeneratorRun run = GeneratorHarness.Run(schema);
         run.AssertClean();
         Assert.Contains("public static E " + expected + " { get; } = new E(" + Emit.CSharp.StringLiteral(value) + ");", run.Source(".E.g.cs"), StringComparison.Ordinal);

@@ -139,7 +139,7 @@ public sealed class IncrementalTests
         {
             typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Location), typeof(Microsoft.CodeAnalysis.Text.SourceText),
             typeof(Compilation), typeof(SemanticModel), typeof(AdditionalText), typeof(Diagnostic), typeof(DiagnosticDescriptor),
-            typeof(Parsing.JsonTree), typeof(Parsing.JsonMember), typeof(System.Text.Json.JsonElement), typeof(System.Text.Json.JsonDocument),
+            typeof(XaiAot.Generators.JsonText.JsonTree), typeof(XaiAot.Generators.JsonText.JsonMember), typeof(System.Text.Json.JsonElement), typeof(System.Text.Json.JsonDocument),
             typeof(System.Collections.IDictionary),
         };
         Assembly generator = typeof(SchemaGenerator).Assembly;

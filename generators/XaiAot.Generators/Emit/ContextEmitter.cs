@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using XaiAot.Generators.Model;
-using XaiAot.Generators.Parsing;
+using XaiAot.Generators.Naming;
 
 namespace XaiAot.Generators.Emit
 {

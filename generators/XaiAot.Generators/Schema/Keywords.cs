@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+
+namespace XaiAot.Generators.Schema
+{
+    /// <summary>How the generator treats each keyword it may meet in a schema object.</summary>
+    internal enum KeywordClass
+    {
+        /// <summary>Shapes the generated type.</summary>
+        Supported,
+
+        /// <summary>Documentation only (descriptions, examples, comments).</summary>
+        Annotation,
+
+        /// <summary>Constrains values without changing their shape; not enforced (warning XAOT0100).</summary>
+        ValidationOnly,
+
+        /// <summary>Would change the shape, but is not supported; ignored (warning XAOT0101).</summary>
+        UnsupportedStructure,
+
+        /// <summary>Not a JSON Schema 2020-12 keyword (warning XAOT0102; <c>x-</c> extensions: info XAOT0103).</summary>
+        Unknown,
+    }
+
+    internal static class Keywords
+    {
+        private static readonly Dictionary<string, KeywordClass> Classes = new()
+        {
+            // The supported subset (see DESIGN.md, "Type mapping").
+            ["$schema"] = KeywordClass.Supported,
+            ["$id"] = KeywordClass.Supported,
+            ["$defs"] = KeywordClass.Supported,
+            ["definitions"] = KeywordClass.Supported,
+            ["$ref"] = KeywordClass.Supported,
+            ["type"] = KeywordClass.Supported,
+            ["properties"] = KeywordClass.Supported,
+            ["required"] = KeywordClass.Supported,
+            ["additionalProperties"] = KeywordClass.Supported,
+            ["items"] = KeywordClass.Supported,
+            ["enum"] = KeywordClass.Supported,
+            ["const"] = KeywordClass.Supported,
+            ["oneOf"] = KeywordClass.Supported,
+            ["anyOf"] = KeywordClass.Supported,
+            ["allOf"] = KeywordClass.Supported,
+            ["format"] = KeywordClass.Supported,
+            ["deprecated"] = KeywordClass.Supported,
+            ["default"] = KeywordClass.Supported,
+
+            // OpenAPI 3.0 spellings that real API schemas are full of; cheap to honour.
+            ["nullable"] = KeywordClass.Supported,
+            ["discriminator"] = KeywordClass.Supported,
+
+            ["title"] = KeywordClass.Annotation,
+            ["description"] = KeywordClass.Annotation,
+            ["examples"] = KeywordClass.Annotation,
+            ["$comment"] = KeywordClass.Annotation,
+
+            // 2020-12 meta-data vocabulary: annotations, not assertions (they change nothing on the wire).
+            ["readOnly"] = KeywordClass.Annotation,
+            ["writeOnly"] = KeywordClass.Annotation,
+
+            // OpenAPI's documentation-only keywords, on nearly every schema of a real API document.
+            ["example"] = KeywordClass.Annotation,
+            ["externalDocs"] = KeywordClass.Annotation,
+            ["xml"] = KeywordClass.Annotation,
+
+            ["pattern"] = KeywordClass.ValidationOnly,
+            ["minLength"] = KeywordClass.ValidationOnly,
+            ["maxLength"] = KeywordClass.ValidationOnly,
+            ["minimum"] = KeywordClass.ValidationOnly,
+            ["maximum"] = KeywordClass.ValidationOnly,
+            ["exclusiveMinimum"] = KeywordClass.ValidationOnly,
+            ["exclusiveMaximum"] = KeywordClass.ValidationOnly,
+            ["multipleOf"] = KeywordClass.ValidationOnly,
+            ["minItems"] = KeywordClass.ValidationOnly,
+            ["maxItems"] = KeywordClass.ValidationOnly,
+            ["uniqueItems"] = KeywordClass.ValidationOnly,
+            ["minProperties"] = KeywordClass.ValidationOnly,
+            ["maxProperties"] = KeywordClass.ValidationOnly,
+            ["minContains"] = KeywordClass.ValidationOnly,
+            ["maxContains"] = KeywordClass.ValidationOnly,
+            ["dependentRequired"] = KeywordClass.ValidationOnly,
+            ["contentEncoding"] = KeywordClass.ValidationOnly,
+            ["contentMediaType"] = KeywordClass.ValidationOnly,
+            ["contentSchema"] = KeywordClass.ValidationOnly,
+            ["$vocabulary"] = KeywordClass.ValidationOnly,
+
+            ["if"] = KeywordClass.UnsupportedStructure,
+            ["then"] = KeywordClass.UnsupportedStructure,
+            ["else"] = KeywordClass.UnsupportedStructure,
+            ["not"] = KeywordClass.UnsupportedStructure,
+            ["patternProperties"] = KeywordClass.UnsupportedStructure,
+            ["propertyNames"] = KeywordClass.UnsupportedStructure,
+            ["dependentSchemas"] = KeywordClass.UnsupportedStructure,
+            ["dependencies"] = KeywordClass.UnsupportedStructure,
+            ["prefixItems"] = KeywordClass.UnsupportedStructure,
+            ["additionalItems"] = KeywordClass.UnsupportedStructure,
+            ["contains"] = KeywordClass.UnsupportedStructure,
+            ["unevaluatedProperties"] = KeywordClass.UnsupportedStructure,
+            ["unevaluatedItems"] = KeywordClass.UnsupportedStructure,
+            ["$dynamicRef"] = KeywordClass.UnsupportedStructure,
+            ["$dynamicAnchor"] = KeywordClass.UnsupportedStructure,
+            ["$recursiveRef"] = KeywordClass.UnsupportedStructure,
+            ["$recursiveAnchor"] = KeywordClass.UnsupportedStructure,
+            ["$anchor"] = KeywordClass.UnsupportedStructure,
+        };
+
+        public static KeywordClass Classify(string keyword) =>
+            Classes.TryGetValue(keyword, out KeywordClass result) ? result : KeywordClass.Unknown;
+
+        /// <summary>Keywords that may stand beside <c>$ref</c> without changing what it means here.</summary>
+        public static bool IsRefCompanion(string keyword) =>
+            keyword is "$ref" or "description" or "title" or "deprecated" or "default" or "examples" or "$comment" or "nullable"
+            || Classify(keyword) is KeywordClass.ValidationOnly or KeywordClass.Unknown;
+    }
+}
