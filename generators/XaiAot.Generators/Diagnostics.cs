@@ -100,14 +100,6 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true);
 
-        public static readonly DiagnosticDescriptor ExtensionKeyword = new(
-            "XAOT0103",
-            "Extension keyword ignored",
-            "Extension keyword '{0}' at '{1}' is ignored",
-            Category,
-            DiagnosticSeverity.Info,
-            isEnabledByDefault: true);
-
         public static readonly DiagnosticDescriptor AmbiguousUnion = new(
             "XAOT0104",
             "Union cannot be told apart",
@@ -174,7 +166,7 @@ namespace XaiAot.Generators
 
         private static readonly Dictionary<string, DiagnosticDescriptor> All = Index(
             InvalidJson, UnresolvedRef, InvalidType, InvalidKeywordValue, InvalidSchema, RefCycle, InvalidOption, NestingTooDeep,
-            ValidationKeywordIgnored, UnsupportedKeyword, UnknownKeyword, ExtensionKeyword, AmbiguousUnion,
+            ValidationKeywordIgnored, UnsupportedKeyword, UnknownKeyword, AmbiguousUnion,
             UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, InternalError);
 
         public static DiagnosticDescriptor ById(string id) => All[id];

@@ -22,8 +22,8 @@ public sealed class ForeignSchemaTests
     [Theory]
     [InlineData("github-issues-event.schema.json", "XAOT0102:1")]
     [InlineData("jsonfeed.schema.json", "XAOT0100:5 XAOT0101:2")]
-    [InlineData("kubernetes-deployment.schema.json", "XAOT0103:20")]
-    [InlineData("shop-openapi.schema.json", "XAOT0100:80 XAOT0103:88 XAOT0107:1")]
+    [InlineData("kubernetes-deployment.schema.json", "")]
+    [InlineData("shop-openapi.schema.json", "XAOT0100:80 XAOT0107:1")]
     public void GeneratesWithOnlyTheExpectedDiagnosticsAndCompilesCleanly(string file, string expected)
     {
         GeneratorRun run = GeneratorHarness.Run(new SchemaFile(Path.Combine(GeneratorHarness.SourceDirectory(), "Foreign", file), ReadForeign(file), "Foreign.Api"));

@@ -17,7 +17,7 @@ namespace XaiAot.Generators.Schema
         /// <summary>Would change the shape, but is not supported; ignored (warning XAOT0101).</summary>
         UnsupportedStructure,
 
-        /// <summary>Not a JSON Schema 2020-12 keyword (warning XAOT0102; <c>x-</c> extensions: info XAOT0103).</summary>
+        /// <summary>Not a JSON Schema keyword, nor an annotation real schemas use (warning XAOT0102).</summary>
         Unknown,
     }
 
@@ -63,6 +63,28 @@ namespace XaiAot.Generators.Schema
             ["externalDocs"] = KeywordClass.Annotation,
             ["xml"] = KeywordClass.Annotation,
 
+            // 2020-12's content vocabulary annotates by default (a validator asserts it only when asked).
+            ["contentEncoding"] = KeywordClass.Annotation,
+            ["contentMediaType"] = KeywordClass.Annotation,
+            ["contentSchema"] = KeywordClass.Annotation,
+
+            // Meta-schema and draft-04 bookkeeping: nothing to generate, nothing lost.
+            ["$vocabulary"] = KeywordClass.Annotation,
+            ["id"] = KeywordClass.Annotation,
+
+            // Editor hints that SchemaStore schemas carry for VS Code and JetBrains IDEs: documentation only.
+            ["markdownDescription"] = KeywordClass.Annotation,
+            ["markdownEnumDescriptions"] = KeywordClass.Annotation,
+            ["enumDescriptions"] = KeywordClass.Annotation,
+            ["deprecationMessage"] = KeywordClass.Annotation,
+            ["errorMessage"] = KeywordClass.Annotation,
+            ["patternErrorMessage"] = KeywordClass.Annotation,
+            ["defaultSnippets"] = KeywordClass.Annotation,
+            ["doNotSuggest"] = KeywordClass.Annotation,
+            ["suggestSortText"] = KeywordClass.Annotation,
+            ["allowComments"] = KeywordClass.Annotation,
+            ["allowTrailingCommas"] = KeywordClass.Annotation,
+
             ["pattern"] = KeywordClass.ValidationOnly,
             ["minLength"] = KeywordClass.ValidationOnly,
             ["maxLength"] = KeywordClass.ValidationOnly,
@@ -79,10 +101,6 @@ namespace XaiAot.Generators.Schema
             ["minContains"] = KeywordClass.ValidationOnly,
             ["maxContains"] = KeywordClass.ValidationOnly,
             ["dependentRequired"] = KeywordClass.ValidationOnly,
-            ["contentEncoding"] = KeywordClass.ValidationOnly,
-            ["contentMediaType"] = KeywordClass.ValidationOnly,
-            ["contentSchema"] = KeywordClass.ValidationOnly,
-            ["$vocabulary"] = KeywordClass.ValidationOnly,
 
             ["if"] = KeywordClass.UnsupportedStructure,
             ["then"] = KeywordClass.UnsupportedStructure,
@@ -104,8 +122,11 @@ namespace XaiAot.Generators.Schema
             ["$anchor"] = KeywordClass.UnsupportedStructure,
         };
 
+        /// <remarks><c>x-</c> extensions (OpenAPI's, Kubernetes', an IDE's) are annotations by definition: they are silent.</remarks>
         public static KeywordClass Classify(string keyword) =>
-            Classes.TryGetValue(keyword, out KeywordClass result) ? result : KeywordClass.Unknown;
+            Classes.TryGetValue(keyword, out KeywordClass result) ? result
+            : keyword.StartsWith("x-", System.StringComparison.Ordinal) ? KeywordClass.Annotation
+            : KeywordClass.Unknown;
 
         /// <summary>Keywords that may stand beside <c>$ref</c> without changing what it means here.</summary>
         public static bool IsRefCompanion(string keyword) =>

@@ -70,11 +70,7 @@ namespace XaiAot.Generators.Schema
                         _diagnostics.Add(Diagnostics.UnsupportedKeyword, member.NamePosition, member.Name, JsonPointer.Display(at));
                         continue;
                     case KeywordClass.Unknown:
-                        _diagnostics.Add(
-                            member.Name.StartsWith("x-", System.StringComparison.Ordinal) ? Diagnostics.ExtensionKeyword : Diagnostics.UnknownKeyword,
-                            member.NamePosition,
-                            member.Name,
-                            JsonPointer.Display(at));
+                        _diagnostics.Add(Diagnostics.UnknownKeyword, member.NamePosition, member.Name, JsonPointer.Display(at));
                         continue;
                 }
 
