@@ -55,6 +55,21 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void DiagnosticsSayWhatAPartIsInOneShortLineNotByPastingIt()
+    {
+        string values = string.Join(", ", Enumerable.Range(0, 30).Select(i => "\"value-number-" + i + "\""));
+        string schema = "{\"$defs\": {\"A\": {\"type\": \"object\", \"properties\": {\"x\": {\"allOf\": [{\"type\": \"object\"}, {\"enum\": [" + values + "]}]}}}}}";
+
+        GeneratorRun run = GeneratorHarness.Run(schema);
+
+        string message = Assert.Single(run.Diagnostics, d => d.Id == "XAOT0109").GetMessage();
+        Assert.Contains("'enum' of 30 values", message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("value-number-", message, System.StringComparison.Ordinal);
+        Assert.True(message.Length < 200, message);
+        Assert.All(run.Diagnostics, d => Assert.DoesNotContain('\n', d.GetMessage()));
+    }
+
+    [Fact]
     public void PureAnnotationsGiveNothing()
     {
         // SchemaStore, OpenAPI and Kubernetes documents are full of these; none changes what the

@@ -22,6 +22,8 @@ namespace XaiAot.Generators.Schema
             return types is null || types.Count == 0 || types.Contains("object");
         }
 
+        private static string Shortened(string json) => json.Length <= 40 ? json : json.Substring(0, 39) + "…";
+
         /// <summary>What a schema that is not object-like is instead, for the allOf conflict diagnostic.</summary>
         public static string DescribeNonObject(JsonTree schema)
         {
@@ -30,12 +32,17 @@ namespace XaiAot.Generators.Schema
                 return SchemaWalker.Article(schema);
             }
 
+            // Said in a few words: a diagnostic is one line, never a pasted schema.
             foreach (string keyword in new[] { "oneOf", "anyOf", "enum", "const", "type" })
             {
-                if (schema.Get(keyword) is { } value)
+                if (schema.Get(keyword) is not { } value)
                 {
-                    return "a schema with '" + keyword + "' " + JsonTreeWriter.ToJson(value);
+                    continue;
                 }
+
+                return value.Kind == JsonKind.Array && keyword != "type"
+                    ? "a schema with '" + keyword + "' of " + value.Items!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + (keyword == "enum" ? " values" : " schemas")
+                    : "a schema with '" + keyword + "' " + Shortened(JsonTreeWriter.ToJson(value));
             }
 
             return "not an object schema";
