@@ -10,7 +10,8 @@ namespace XaiAot.Generators.Tests;
 /// <summary>
 /// Generated code volume: a consumer compiles and trim-analyses all of it, so bytes per type is a
 /// budget. Measured on the xAI schema and on a 1,000-definition synthetic schema. Set
-/// XAIAOT_SYNTHETIC_SCHEMA to a path to also write the synthetic schema there (for timing a build).
+/// XAIAOT_SYNTHETIC_SCHEMA to a path to also write the synthetic schema there (for timing a build),
+/// and XAIAOT_DUMP_GENERATED to a folder to write the generated files there.
 /// </summary>
 public sealed class EmitSizeTests
 {
@@ -45,6 +46,16 @@ public sealed class EmitSizeTests
     private void Report(string label, GeneratorRun run)
     {
         var sources = run.Sources;
+        string? dump = Environment.GetEnvironmentVariable("XAIAOT_DUMP_GENERATED");
+        if (!string.IsNullOrEmpty(dump))
+        {
+            Directory.CreateDirectory(Path.Combine(dump, label));
+            foreach ((string hint, string source) in sources)
+            {
+                File.WriteAllText(Path.Combine(dump, label, hint), source);
+            }
+        }
+
         long total = sources.Sum(s => (long)Encoding.UTF8.GetByteCount(s.Source));
         int types = sources.Count(s => s.HintName.Count(c => c == '.') >= 2 && !s.HintName.EndsWith("JsonContext.g.cs", StringComparison.Ordinal) && !s.HintName.Contains("SchemaRuntime", StringComparison.Ordinal));
         string line = label + ": " + types + " types, " + total + " bytes, " + (total / Math.Max(types, 1)) + " bytes per type";
