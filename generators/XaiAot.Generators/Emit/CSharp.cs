@@ -17,7 +17,6 @@ namespace XaiAot.Generators.Emit
         public const string Element = "stj::JsonElement";
         public const string JsonException = "stj::JsonException";
         public const string GeneratedCode = "[sys::CodeDom.Compiler.GeneratedCode(\"XaiAot.Generators\", \"1.0.0\")]";
-        public const string NeverBrowsable = "[sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]";
 
         /// <summary>
         /// The file header every generated file starts with: the namespace, then aliases for the
@@ -128,7 +127,11 @@ namespace XaiAot.Generators.Emit
 
         public static void Doc(SourceWriter writer, string? summary, string? remarks = null)
         {
-            if (summary is not null && summary.Trim().Length > 0)
+            if (summary is not null && summary.Trim().Length > 0 && summary.Trim().IndexOfAny(LineBreaks) < 0)
+            {
+                writer.Line("/// <summary>" + Xml(summary.Trim()) + "</summary>");
+            }
+            else if (summary is not null && summary.Trim().Length > 0)
             {
                 writer.Line("/// <summary>");
                 foreach (string line in summary.Trim().Replace("\r\n", "\n").Split(LineBreaks))

@@ -56,18 +56,18 @@ namespace XaiAot.Generators.Emit
                     }
 
                     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
                 """);
             writer.Indent();
             foreach (TypeSpec type in spec.Types)
             {
                 string qualified = CSharp.Qualified(spec, type.Name);
                 string property = properties[type.Name];
-                writer.Line();
                 writer.Line("private meta::JsonTypeInfo<" + qualified + ">? _" + property + ";");
-                writer.Line();
                 CSharp.Obsolete(writer, type.Deprecated);
-                writer.Line("public meta::JsonTypeInfo<" + qualified + "> " + property + " => _" + property
-                    + " ??= (meta::JsonTypeInfo<" + qualified + ">)Options.GetTypeInfo(typeof(" + qualified + "));");
+                writer.Line("public meta::JsonTypeInfo<" + qualified + "> " + property + " => _" + property + " ??= Info<" + qualified + ">();");
             }
 
             writer.Outdent();
@@ -85,14 +85,12 @@ namespace XaiAot.Generators.Emit
             writer.Indent().Indent();
             foreach (TypeSpec type in spec.Types)
             {
-                writer.Open("if (type == typeof(" + CSharp.Qualified(spec, type.Name) + "))");
-                writer.Line("return CreateTypeInfo(options, new Converters." + type.Name + "Converter());");
-                writer.Close();
-                writer.Line();
+                writer.Line("if (type == typeof(" + CSharp.Qualified(spec, type.Name) + ")) return CreateTypeInfo(options, new Converters." + type.Name + "Converter());");
             }
 
             writer.Outdent().Outdent();
             writer.Lines("""
+
                         return null;
                     }
 
@@ -108,15 +106,8 @@ namespace XaiAot.Generators.Emit
                     {
                 """);
             writer.Indent().Indent();
-            bool first = true;
             foreach (TypeSpec type in spec.Types)
             {
-                if (!first)
-                {
-                    writer.Line();
-                }
-
-                first = false;
                 EmitConverter(writer, spec, type);
             }
 
@@ -134,7 +125,6 @@ namespace XaiAot.Generators.Emit
                 public sealed class {{type.Name}}Converter : stj::Serialization.JsonConverter<{{qualified}}>
                 {
                     public override {{qualified}} Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, {{qualified}}.JsonRead);
-
                     public override void Write(stj::Utf8JsonWriter writer, {{qualified}} value, stj::JsonSerializerOptions options) => {{qualified}}.JsonWrite(writer, value);
                 }
                 """);

@@ -32,7 +32,6 @@ namespace XaiAot.Generators.Emit
             }
 
             writer.Line();
-            writer.Line(CSharp.NeverBrowsable);
             writer.Open("internal static " + name + " JsonRead(ref stj::Utf8JsonReader reader)");
             writer.Open("if (reader.TokenType != " + CSharp.Token + ".StartObject)");
             writer.Line("throw rt.Unexpected(ref reader, " + CSharp.StringLiteral("an object (" + name + ")") + ");");
@@ -72,7 +71,6 @@ namespace XaiAot.Generators.Emit
                 + CSharp.StringLiteral("one of " + expected) + ", " + CSharp.StringLiteral(name) + ");");
             writer.Close();
             writer.Line();
-            writer.Line(CSharp.NeverBrowsable);
             writer.Open("internal static void JsonWrite(stj::Utf8JsonWriter writer, " + name + " value)");
             writer.Open("switch (value)");
             foreach (string variant in type.Variants.Select(v => v.TypeName).Distinct())

@@ -36,7 +36,6 @@ namespace XaiAot.Generators.Emit
                 writer.Line("public static " + name + " " + value.CSharpName + " { get; } = new " + name + "(" + CSharp.StringLiteral(value.Value) + ");");
             }
 
-            string cases = string.Join("\n", type.Values.Select(v => "case " + CSharp.StringLiteral(v.Value) + ":"));
             writer.Lines($$"""
 
                 /// <summary>The values the schema lists, in schema order.</summary>
@@ -46,23 +45,7 @@ namespace XaiAot.Generators.Emit
                 public string Value => _value ?? string.Empty;
 
                 /// <summary>True when the value is one the schema lists.</summary>
-                public bool IsKnown
-                {
-                    get
-                    {
-                        switch (Value)
-                        {
-                """);
-            writer.Indent().Indent().Indent();
-            writer.Lines(cases);
-            writer.Outdent().Outdent().Outdent();
-            writer.Lines($$"""
-                                return true;
-                            default:
-                                return false;
-                        }
-                    }
-                }
+                public bool IsKnown => {{(type.Values.Count == 0 ? "false" : "Value is " + string.Join(" or ", type.Values.Select(v => CSharp.StringLiteral(v.Value))))}};
 
                 public static implicit operator {{name}}(string value) => new {{name}}(value);
 
@@ -78,7 +61,6 @@ namespace XaiAot.Generators.Emit
 
                 public override string ToString() => Value;
 
-                {{CSharp.NeverBrowsable}}
                 internal static {{name}} JsonRead(ref stj::Utf8JsonReader reader)
                 {
                     if (reader.TokenType != stj::JsonTokenType.String)
@@ -93,19 +75,9 @@ namespace XaiAot.Generators.Emit
                         {
                 """);
             writer.Indent().Indent().Indent();
-            foreach (IGrouping<int, EnumValueSpec> group in type.Values.GroupBy(v => System.Text.Encoding.UTF8.GetByteCount(v.Value)).OrderBy(g => g.Key))
+            foreach (EnumValueSpec value in type.Values.OrderBy(v => System.Text.Encoding.UTF8.GetByteCount(v.Value)))
             {
-                writer.Line("case " + group.Key.ToString(CultureInfo.InvariantCulture) + ":");
-                writer.Indent();
-                foreach (EnumValueSpec value in group)
-                {
-                    writer.Open("if (rt.Is(span, " + CSharp.Utf8Literal(value.Value) + "))");
-                    writer.Line("return " + value.CSharpName + ";");
-                    writer.Close();
-                }
-
-                writer.Line("break;");
-                writer.Outdent();
+                writer.Line("case " + System.Text.Encoding.UTF8.GetByteCount(value.Value).ToString(CultureInfo.InvariantCulture) + " when rt.Is(span, " + CSharp.Utf8Literal(value.Value) + "): return " + value.CSharpName + ";");
             }
 
             writer.Outdent().Outdent().Outdent();
@@ -116,7 +88,6 @@ namespace XaiAot.Generators.Emit
                     return new {{name}}(reader.GetString()!);
                 }
 
-                {{CSharp.NeverBrowsable}}
                 internal static void JsonWrite(stj::Utf8JsonWriter writer, {{name}} value) => writer.WriteStringValue(value.Value);
                 """);
             writer.Close();

@@ -209,7 +209,6 @@ namespace XaiAot.Generators.Emit
         {
             string name = type.Name;
             string expected = string.Join(" or ", type.Alternatives.Select(a => ObjectEmitter.Describe(a.Type)));
-            writer.Line(CSharp.NeverBrowsable);
             writer.Open("internal static " + name + " JsonRead(ref stj::Utf8JsonReader reader)");
             writer.Open("switch (reader.TokenType)");
             UnionAlternative? integer = type.Alternatives.FirstOrDefault(a => a.Kind == UnionKind.Integer);
@@ -265,7 +264,6 @@ namespace XaiAot.Generators.Emit
 
         private static void EmitWrite(SourceWriter writer, GenerationSpec spec, KindUnionSpec type, ValueCodec codec)
         {
-            writer.Line(CSharp.NeverBrowsable);
             writer.Open("internal static void JsonWrite(stj::Utf8JsonWriter writer, " + type.Name + " value)");
             writer.Open("switch (value._case)");
             for (int i = 0; i < type.Alternatives.Count; i++)

@@ -38,9 +38,9 @@ namespace XaiAot.Generators.Emit
 
         private static void EmitFields(SourceWriter writer, ObjectPlan plan)
         {
-            foreach (MemberPlan member in plan.Members)
+            if (plan.Members.Count > 0)
             {
-                writer.Line($"private static readonly stj::JsonEncodedText {member.NameField} = stj::JsonEncodedText.Encode({CSharp.StringLiteral(member.Property.JsonName)});");
+                writer.Line("private static readonly rt.Names s_names = rt.Encode(" + string.Join(", ", plan.Members.Select(m => CSharp.StringLiteral(m.Property.JsonName))) + ");");
             }
 
             foreach (MemberPlan member in plan.Members.Where(m => m.CacheField is not null))
@@ -131,14 +131,9 @@ namespace XaiAot.Generators.Emit
             ObjectSpec type = plan.Type;
             string hides = type.BaseName is null ? string.Empty : "new ";
             writer.Lines($$"""
-                {{CSharp.NeverBrowsable}}
                 internal static {{hides}}{{type.Name}} JsonRead(ref stj::Utf8JsonReader reader)
                 {
-                    if (reader.TokenType != stj::JsonTokenType.StartObject)
-                    {
-                        throw rt.Unexpected(ref reader, {{CSharp.StringLiteral("an object (" + type.Name + ")")}});
-                    }
-
+                    rt.StartObject(ref reader, {{CSharp.StringLiteral("an object (" + type.Name + ")")}});
                 """);
             writer.Indent();
             foreach (MemberPlan member in plan.Stored())
@@ -165,31 +160,18 @@ namespace XaiAot.Generators.Emit
                 string? member = null;
                 try
                 {
-                    while (true)
+                    while (rt.NextMember(ref reader))
                     {
-                        rt.Next(ref reader);
-                        if (reader.TokenType == stj::JsonTokenType.EndObject)
-                        {
-                            break;
-                        }
-
                 """);
             writer.Indent().Indent();
             if (plan.Members.Count > 0)
             {
                 writer.Line("sys::ReadOnlySpan<byte> name = rt.Name(ref reader);");
+                // A jump on the name's length, then its bytes: case guards compile to exactly that.
                 writer.Open("switch (name.Length)");
-                foreach (IGrouping<int, MemberPlan> group in plan.Members.GroupBy(m => m.NameLength).OrderBy(g => g.Key))
+                foreach (MemberPlan member in plan.Members.OrderBy(m => m.NameLength))
                 {
-                    writer.Line("case " + Number(group.Key) + ":");
-                    writer.Indent();
-                    foreach (MemberPlan member in group)
-                    {
-                        EmitMemberRead(writer, member, codec);
-                    }
-
-                    writer.Line("break;");
-                    writer.Outdent();
+                    EmitMemberRead(writer, member, codec);
                 }
 
                 writer.Close();
@@ -223,7 +205,7 @@ namespace XaiAot.Generators.Emit
 
                 """);
             EmitRequiredCheck(writer, plan);
-            writer.Line("var result = new " + type.Name);
+            writer.Line("return new " + type.Name);
             writer.Line("{");
             foreach (MemberPlan member in plan.Stored())
             {
@@ -237,13 +219,12 @@ namespace XaiAot.Generators.Emit
                 writer.Line("    " + type.AdditionalPropertyName + " = extra,");
             }
 
-            writer.Line("};");
             for (int mask = 0; mask < plan.NullMasks; mask++)
             {
-                writer.Line("result._explicitNulls" + Number(mask) + " = nulls" + Number(mask) + ";");
+                writer.Line("    _explicitNulls" + Number(mask) + " = nulls" + Number(mask) + ",");
             }
 
-            writer.Line("return result;");
+            writer.Line("};");
             writer.Close();
         }
 
@@ -256,54 +237,51 @@ namespace XaiAot.Generators.Emit
                 string seen = "seen" + Number(mask.Key);
                 string allText = "0x" + all.ToString("X", CultureInfo.InvariantCulture) + "UL";
                 string members = string.Join(", ", mask.Select(m => CSharp.StringLiteral(m.Property.JsonName) + ", " + CSharp.StringLiteral(Describe(m.Property.Type))));
-                writer.Lines($$"""
-                    if (({{seen}} & {{allText}}) != {{allText}})
-                    {
-                        throw rt.Missing(ref reader, {{seen}}, {{CSharp.StringLiteral(plan.Type.Name)}}, {{members}});
-                    }
-
-                    """);
+                writer.Line($"if (({seen} & {allText}) != {allText}) throw rt.Missing(ref reader, {seen}, {CSharp.StringLiteral(plan.Type.Name)}, {members});");
+                writer.Line();
             }
         }
 
+        /// <summary>
+        /// One line per member: <c>case 1 when rt.Is(name, "x"u8): member = "x"; ...read...; continue;</c>.
+        /// <c>member</c> only serves the error path (<c>rt.AddPath</c>).
+        /// </summary>
         private static void EmitMemberRead(SourceWriter writer, MemberPlan member, ValueCodec codec)
         {
             PropertySpec property = member.Property;
-            writer.Open("if (rt.Is(name, " + CSharp.Utf8Literal(property.JsonName) + "))");
-            writer.Line("member = " + CSharp.StringLiteral(property.JsonName) + ";");
+            var statements = new List<string> { "member = " + CSharp.StringLiteral(property.JsonName) + ";" };
             if (member.IsGetterOnlyConst)
             {
-                writer.Line("rt.Next(ref reader);");
-                writer.Line(ValueCodec.CheckConst(property.Type.Const!));
+                statements.Add("rt.Next(ref reader);");
+                statements.Add(ValueCodec.CheckConst(property.Type.Const!));
             }
             else if (member.TracksNull)
             {
                 string mask = "nulls" + Number(member.NullBit / 64);
-                writer.Line(member.Local + " = rt.NextValue(ref reader, ref " + mask + ", " + Number(member.NullBit % 64) + ") ? " + codec.OrNull(property.Type, codec.Read(property.Type, cache: member.CacheField)) + " : null;");
+                statements.Add(member.Local + " = rt.NextValue(ref reader, ref " + mask + ", " + Number(member.NullBit % 64) + ") ? " + codec.OrNull(property.Type, codec.Read(property.Type, cache: member.CacheField)) + " : null;");
             }
             else if (property.Type.Nullable && property.Type.Kind is not (ValueKind.Any or ValueKind.AnyObject))
             {
-                writer.Line(member.Local + " = rt.NextValue(ref reader) ? " + codec.OrNull(property.Type, codec.Read(property.Type, cache: member.CacheField)) + " : null;");
+                statements.Add(member.Local + " = rt.NextValue(ref reader) ? " + codec.OrNull(property.Type, codec.Read(property.Type, cache: member.CacheField)) + " : null;");
             }
             else
             {
-                writer.Line("rt.Next(ref reader);");
-                writer.Line(member.Local + " = " + codec.Read(property.Type, cache: member.CacheField) + ";");
+                statements.Add("rt.Next(ref reader);");
+                statements.Add(member.Local + " = " + codec.Read(property.Type, cache: member.CacheField) + ";");
             }
 
             if (member.RequiredBit >= 0)
             {
-                writer.Line("seen" + Number(member.RequiredBit / 64) + " |= 1UL << " + Number(member.RequiredBit % 64) + ";");
+                statements.Add("seen" + Number(member.RequiredBit / 64) + " |= 1UL << " + Number(member.RequiredBit % 64) + ";");
             }
 
-            writer.Line("continue;");
-            writer.Close();
+            statements.Add("continue;");
+            writer.Line("case " + Number(member.NameLength) + " when rt.Is(name, " + CSharp.Utf8Literal(property.JsonName) + "): " + string.Join(" ", statements));
         }
 
         private static void EmitWrite(SourceWriter writer, ObjectPlan plan, ValueCodec codec)
         {
             ObjectSpec type = plan.Type;
-            writer.Line(CSharp.NeverBrowsable);
             writer.Open("internal static void JsonWrite(stj::Utf8JsonWriter writer, " + type.Name + " value)");
             writer.Line("writer.WriteStartObject();");
             foreach (MemberPlan member in plan.Members)
@@ -312,7 +290,10 @@ namespace XaiAot.Generators.Emit
                 string access = "value." + property.CSharpName;
                 if (member.IsGetterOnlyConst || (property.Required && !property.Type.Nullable && property.Type.IsValueType))
                 {
-                    WriteMember(writer, codec, member, access);
+                    foreach (string statement in WriteMember(codec, member, access))
+                    {
+                        writer.Line(statement);
+                    }
                 }
                 else if (property.Required && property.Type.Nullable)
                 {
@@ -326,97 +307,56 @@ namespace XaiAot.Generators.Emit
                 }
                 else
                 {
-                    writer.Open("if (" + access + " is { } " + member.Written + ")");
-                    WriteMember(writer, codec, member, member.Written);
-                    writer.Close();
+                    // One statement per branch, so no braces: two or three lines per member.
+                    string test = "if (" + access + " is { } " + member.Written + ")";
+                    string[] statements = WriteMember(codec, member, member.Written);
+                    if (statements.Length == 1)
+                    {
+                        writer.Line(test + " " + statements[0]);
+                    }
+                    else
+                    {
+                        writer.Line(test + " { " + string.Join(" ", statements) + " }");
+                    }
+
                     if (property.Required)
                     {
-                        writer.Open("else");
-                        writer.Line("throw rt.RequiredNull(" + CSharp.StringLiteral(property.JsonName) + ", " + CSharp.StringLiteral(type.Name) + ");");
-                        writer.Close();
+                        writer.Line("else throw rt.RequiredNull(" + CSharp.StringLiteral(property.JsonName) + ", " + CSharp.StringLiteral(type.Name) + ");");
                     }
                     else if (member.TracksNull)
                     {
-                        writer.Open("else if (rt.Has(value._explicitNulls" + Number(member.NullBit / 64) + ", " + Number(member.NullBit % 64) + "))");
-                        writer.Line("writer.WriteNull(" + member.NameField + ");");
-                        writer.Close();
+                        writer.Line("else if (rt.Has(value._explicitNulls" + Number(member.NullBit / 64) + ", " + Number(member.NullBit % 64) + ")) writer.WriteNull(" + member.NameField + ");");
                     }
                 }
             }
 
             if (type.Additional != AdditionalMembers.Reject)
             {
-                writer.Open("if (value." + type.AdditionalPropertyName + " is { } extra)");
-                writer.Open("foreach (var pair in extra)");
-                if (plan.Members.Count > 0)
-                {
-                    // Reading never puts a named member here; a caller who does would send it twice.
-                    writer.Lines($$"""
-                        if (IsNamedMember(pair.Key))
-                        {
-                            throw rt.NamedMemberInAdditional(pair.Key, {{CSharp.StringLiteral(type.Name)}}, {{CSharp.StringLiteral(type.AdditionalPropertyName)}});
-                        }
-
-                        """);
-                }
-
-                writer.Line("writer.WritePropertyName(pair.Key);");
-                if (type.Additional == AdditionalMembers.Capture)
-                {
-                    writer.Line("pair.Value.WriteTo(writer);");
-                }
-                else if (ValueCodec.MayBeNull(type.AdditionalType!))
-                {
-                    writer.Open("if (pair.Value is { } item)");
-                    writer.Line(codec.Write(type.AdditionalType!.AsNullable(false), "item"));
-                    writer.Close();
-                    writer.Open("else");
-                    writer.Line("writer.WriteNullValue();");
-                    writer.Close();
-                }
-                else
-                {
-                    writer.Line(codec.Write(type.AdditionalType!, "pair.Value"));
-                }
-
-                writer.Close();
-                writer.Close();
+                string isNamed = plan.Members.Count > 0 ? "s_names" : "null";
+                string item = type.Additional == AdditionalMembers.Capture ? "rt.WriteAny" : codec.ItemWriter(type.AdditionalType!, "w");
+                writer.Line("rt.WriteAdditional(writer, value." + type.AdditionalPropertyName + ", " + isNamed + ", " + CSharp.StringLiteral(type.Name) + ", "
+                    + CSharp.StringLiteral(type.AdditionalPropertyName) + ", " + item + ");");
             }
 
             writer.Line("writer.WriteEndObject();");
             writer.Close();
-            if (type.Additional != AdditionalMembers.Reject && plan.Members.Count > 0)
-            {
-                writer.Line();
-                writer.Line("private static bool IsNamedMember(string name) => name is " + string.Join(" or ", plan.Members.Select(m => CSharp.StringLiteral(m.Property.JsonName))) + ";");
-            }
         }
 
         /// <summary>
         /// Writes a member: scalars in one call with the pre-encoded name (as System.Text.Json's own
         /// fast path does), everything else as name then value.
         /// </summary>
-        private static void WriteMember(SourceWriter writer, ValueCodec codec, MemberPlan member, string expression)
+        private static string[] WriteMember(ValueCodec codec, MemberPlan member, string expression)
         {
             TypeRef type = member.Property.Type;
             ValueKind kind = type.Kind == ValueKind.Const ? type.Const!.Kind : type.Kind;
-            switch (kind)
+            return kind switch
             {
-                case ValueKind.String:
-                    writer.Line("writer.WriteString(" + member.NameField + ", " + expression + ");");
-                    break;
-                case ValueKind.Integer:
-                case ValueKind.Number:
-                    writer.Line("writer.WriteNumber(" + member.NameField + ", " + expression + ");");
-                    break;
-                case ValueKind.Boolean:
-                    writer.Line("writer.WriteBoolean(" + member.NameField + ", " + expression + ");");
-                    break;
-                default:
-                    writer.Line("writer.WritePropertyName(" + member.NameField + ");");
-                    writer.Line(codec.Write(type, expression));
-                    break;
-            }
+                ValueKind.String => new[] { "writer.WriteString(" + member.NameField + ", " + expression + ");" },
+                ValueKind.Integer or ValueKind.Number => new[] { "writer.WriteNumber(" + member.NameField + ", " + expression + ");" },
+                ValueKind.Boolean => new[] { "writer.WriteBoolean(" + member.NameField + ", " + expression + ");" },
+                _ => new[] { "writer.WritePropertyName(" + member.NameField + ");", codec.Write(type, expression) },
+            };
         }
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -81,7 +81,7 @@ namespace XaiAot.Generators.Emit
             string number = index.ToString(CultureInfo.InvariantCulture);
             Local = "p" + number;
             Written = "v" + number;
-            NameField = "s_name" + number;
+            NameField = "s_names[" + number + "]";
             CacheField = ObjectPlan.Repeats(property) ? "s_cache" + number : null;
         }
 
@@ -93,7 +93,7 @@ namespace XaiAot.Generators.Emit
         /// <summary>The writer's local for the member's non-null value.</summary>
         public string Written { get; }
 
-        /// <summary>The pre-encoded member name (JsonEncodedText).</summary>
+        /// <summary>The pre-encoded member name (JsonEncodedText), an element of the type's <c>s_names</c>.</summary>
         public string NameField { get; }
 
         /// <summary>The string cache of a member that repeats from chunk to chunk (<see cref="ObjectPlan.Repeats"/>), or null.</summary>

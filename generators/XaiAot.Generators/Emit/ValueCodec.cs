@@ -141,7 +141,7 @@ namespace XaiAot.Generators.Emit
         /// Writes an item the runtime helper has already checked for null (it writes null itself):
         /// a method group where one fits, else a static lambda.
         /// </summary>
-        private string ItemWriter(TypeRef element, string writer)
+        public string ItemWriter(TypeRef element, string writer)
         {
             ValueKind kind = element.Kind == ValueKind.Const ? element.Const!.Kind : element.Kind;
             switch (kind)

@@ -14,8 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Base
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("id");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("created");
+    private static readonly rt.Names s_names = rt.Encode("id", "created");
     private static string? s_cache0;
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
@@ -25,19 +24,12 @@ public sealed partial record Base
 
     public sys::DateTimeOffset? Created { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Base JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Base)");
-        }
-
+        rt.StartObject(ref reader, "an object (Base)");
         string? p0 = default;
         sys::DateTimeOffset? p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
@@ -46,35 +38,13 @@ public sealed partial record Base
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 2:
-                        if (rt.Is(name, "id"u8))
-                        {
-                            member = "id";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadRepeated(ref reader, ref s_cache0);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (rt.Is(name, "created"u8))
-                        {
-                            member = "created";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDateTime(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 2 when rt.Is(name, "id"u8): member = "id"; rt.Next(ref reader); p0 = rt.ReadRepeated(ref reader, ref s_cache0); seen0 |= 1UL << 0; continue;
+                    case 7 when rt.Is(name, "created"u8): member = "created"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDateTime(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -87,57 +57,25 @@ public sealed partial record Base
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Base", "id", "a string");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "Base", "id", "a string");
 
-        var result = new Base
+        return new Base
         {
             Id = p0!,
             Created = p1,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Base value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else
-        {
-            throw rt.RequiredNull("id", "Base");
-        }
-        if (value.Created is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            rt.WriteDateTime(writer, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Base", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Id is { } v0) writer.WriteString(s_names[0], v0);
+        else throw rt.RequiredNull("id", "Base");
+        if (value.Created is { } v1) { writer.WritePropertyName(s_names[1]); rt.WriteDateTime(writer, v1); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Base", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "id" or "created";
 }

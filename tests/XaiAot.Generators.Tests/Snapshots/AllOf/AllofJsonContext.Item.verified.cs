@@ -10,17 +10,12 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// Base + Named + its own members.
-/// </summary>
+/// <summary>Base + Named + its own members.</summary>
 [stj::Serialization.JsonConverter(typeof(ns::AllofJsonContext.Converters.ItemConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Item
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("id");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("created");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("name");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("price");
+    private static readonly rt.Names s_names = rt.Encode("id", "created", "name", "price");
     private static string? s_cache0;
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
@@ -30,26 +25,17 @@ public sealed partial record Item
 
     public sys::DateTimeOffset? Created { get; init; }
 
-    /// <summary>
-    /// Redeclared: replaces Named.name in place.
-    /// </summary>
+    /// <summary>Redeclared: replaces Named.name in place.</summary>
     public required string Name { get; init; }
 
     public required double Price { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Item JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Item)");
-        }
-
+        rt.StartObject(ref reader, "an object (Item)");
         string? p0 = default;
         sys::DateTimeOffset? p1 = default;
         string? p2 = default;
@@ -60,55 +46,15 @@ public sealed partial record Item
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 2:
-                        if (rt.Is(name, "id"u8))
-                        {
-                            member = "id";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadRepeated(ref reader, ref s_cache0);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 4:
-                        if (rt.Is(name, "name"u8))
-                        {
-                            member = "name";
-                            rt.Next(ref reader);
-                            p2 = rt.ReadString(ref reader);
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "price"u8))
-                        {
-                            member = "price";
-                            rt.Next(ref reader);
-                            p3 = rt.ReadDouble(ref reader);
-                            seen0 |= 1UL << 2;
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (rt.Is(name, "created"u8))
-                        {
-                            member = "created";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDateTime(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 2 when rt.Is(name, "id"u8): member = "id"; rt.Next(ref reader); p0 = rt.ReadRepeated(ref reader, ref s_cache0); seen0 |= 1UL << 0; continue;
+                    case 4 when rt.Is(name, "name"u8): member = "name"; rt.Next(ref reader); p2 = rt.ReadString(ref reader); seen0 |= 1UL << 1; continue;
+                    case 5 when rt.Is(name, "price"u8): member = "price"; rt.Next(ref reader); p3 = rt.ReadDouble(ref reader); seen0 |= 1UL << 2; continue;
+                    case 7 when rt.Is(name, "created"u8): member = "created"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDateTime(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -121,68 +67,30 @@ public sealed partial record Item
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x7UL) != 0x7UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Item", "id", "a string", "name", "a string", "price", "a number");
-        }
+        if ((seen0 & 0x7UL) != 0x7UL) throw rt.Missing(ref reader, seen0, "Item", "id", "a string", "name", "a string", "price", "a number");
 
-        var result = new Item
+        return new Item
         {
             Id = p0!,
             Created = p1,
             Name = p2!,
             Price = p3,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Item value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else
-        {
-            throw rt.RequiredNull("id", "Item");
-        }
-        if (value.Created is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            rt.WriteDateTime(writer, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.Name is { } v2)
-        {
-            writer.WriteString(s_name2, v2);
-        }
-        else
-        {
-            throw rt.RequiredNull("name", "Item");
-        }
-        writer.WriteNumber(s_name3, value.Price);
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Item", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Id is { } v0) writer.WriteString(s_names[0], v0);
+        else throw rt.RequiredNull("id", "Item");
+        if (value.Created is { } v1) { writer.WritePropertyName(s_names[1]); rt.WriteDateTime(writer, v1); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        if (value.Name is { } v2) writer.WriteString(s_names[2], v2);
+        else throw rt.RequiredNull("name", "Item");
+        writer.WriteNumber(s_names[3], value.Price);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Item", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "id" or "created" or "name" or "price";
 }

@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from allof.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from allof.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class AllofJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,21 +31,16 @@ public sealed partial class AllofJsonContext : stj::Serialization.JsonSerializer
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::Base>? _Base;
-
-    public meta::JsonTypeInfo<ns::Base> Base => _Base ??= (meta::JsonTypeInfo<ns::Base>)Options.GetTypeInfo(typeof(ns::Base));
-
+    public meta::JsonTypeInfo<ns::Base> Base => _Base ??= Info<ns::Base>();
     private meta::JsonTypeInfo<ns::Named>? _Named;
-
-    public meta::JsonTypeInfo<ns::Named> Named => _Named ??= (meta::JsonTypeInfo<ns::Named>)Options.GetTypeInfo(typeof(ns::Named));
-
+    public meta::JsonTypeInfo<ns::Named> Named => _Named ??= Info<ns::Named>();
     private meta::JsonTypeInfo<ns::Item>? _Item;
-
-    public meta::JsonTypeInfo<ns::Item> Item => _Item ??= (meta::JsonTypeInfo<ns::Item>)Options.GetTypeInfo(typeof(ns::Item));
-
+    public meta::JsonTypeInfo<ns::Item> Item => _Item ??= Info<ns::Item>();
     private meta::JsonTypeInfo<ns::Wrapper>? _Wrapper;
-
-    public meta::JsonTypeInfo<ns::Wrapper> Wrapper => _Wrapper ??= (meta::JsonTypeInfo<ns::Wrapper>)Options.GetTypeInfo(typeof(ns::Wrapper));
+    public meta::JsonTypeInfo<ns::Wrapper> Wrapper => _Wrapper ??= Info<ns::Wrapper>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -57,25 +50,10 @@ public sealed partial class AllofJsonContext : stj::Serialization.JsonSerializer
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Base))
-        {
-            return CreateTypeInfo(options, new Converters.BaseConverter());
-        }
-
-        if (type == typeof(ns::Named))
-        {
-            return CreateTypeInfo(options, new Converters.NamedConverter());
-        }
-
-        if (type == typeof(ns::Item))
-        {
-            return CreateTypeInfo(options, new Converters.ItemConverter());
-        }
-
-        if (type == typeof(ns::Wrapper))
-        {
-            return CreateTypeInfo(options, new Converters.WrapperConverter());
-        }
+        if (type == typeof(ns::Base)) return CreateTypeInfo(options, new Converters.BaseConverter());
+        if (type == typeof(ns::Named)) return CreateTypeInfo(options, new Converters.NamedConverter());
+        if (type == typeof(ns::Item)) return CreateTypeInfo(options, new Converters.ItemConverter());
+        if (type == typeof(ns::Wrapper)) return CreateTypeInfo(options, new Converters.WrapperConverter());
 
         return null;
     }
@@ -93,28 +71,21 @@ public sealed partial class AllofJsonContext : stj::Serialization.JsonSerializer
         public sealed class BaseConverter : stj::Serialization.JsonConverter<ns::Base>
         {
             public override ns::Base Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Base.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Base value, stj::JsonSerializerOptions options) => ns::Base.JsonWrite(writer, value);
         }
-
         public sealed class NamedConverter : stj::Serialization.JsonConverter<ns::Named>
         {
             public override ns::Named Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Named.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Named value, stj::JsonSerializerOptions options) => ns::Named.JsonWrite(writer, value);
         }
-
         public sealed class ItemConverter : stj::Serialization.JsonConverter<ns::Item>
         {
             public override ns::Item Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Item.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Item value, stj::JsonSerializerOptions options) => ns::Item.JsonWrite(writer, value);
         }
-
         public sealed class WrapperConverter : stj::Serialization.JsonConverter<ns::Wrapper>
         {
             public override ns::Wrapper Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Wrapper.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Wrapper value, stj::JsonSerializerOptions options) => ns::Wrapper.JsonWrite(writer, value);
         }
     }

@@ -14,11 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Matrix
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("rows");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("labels");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("points");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("untyped");
-    private static readonly stj::JsonEncodedText s_name4 = stj::JsonEncodedText.Encode("stamps");
+    private static readonly rt.Names s_names = rt.Encode("rows", "labels", "points", "untyped", "stamps");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -33,19 +29,12 @@ public sealed partial record Matrix
 
     public scg::IReadOnlyList<sys::DateTimeOffset>? Stamps { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Matrix JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Matrix)");
-        }
-
+        rt.StartObject(ref reader, "an object (Matrix)");
         scg::IReadOnlyList<scg::IReadOnlyList<double>>? p0 = default;
         scg::IReadOnlyList<string?>? p1 = default;
         scg::IReadOnlyList<ns::MatrixPointsItem>? p2 = default;
@@ -57,55 +46,16 @@ public sealed partial record Matrix
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "rows"u8))
-                        {
-                            member = "rows";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadArray<scg::IReadOnlyList<double>>(ref reader, static (ref stj::Utf8JsonReader r) => rt.ReadArray(ref r, rt.ReadDouble));
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "labels"u8))
-                        {
-                            member = "labels";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadArray<string?>(ref reader, static (ref stj::Utf8JsonReader r) => rt.IsNull(ref r) ? null : rt.ReadString(ref r)) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "points"u8))
-                        {
-                            member = "points";
-                            p2 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadArray(ref reader, ns::MatrixPointsItem.JsonRead) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "stamps"u8))
-                        {
-                            member = "stamps";
-                            p4 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadArray(ref reader, rt.ReadDateTime) : null;
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (rt.Is(name, "untyped"u8))
-                        {
-                            member = "untyped";
-                            p3 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadArray<stj::JsonElement>(ref reader, rt.ReadAny) : null;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "rows"u8): member = "rows"; rt.Next(ref reader); p0 = rt.ReadArray<scg::IReadOnlyList<double>>(ref reader, static (ref stj::Utf8JsonReader r) => rt.ReadArray(ref r, rt.ReadDouble)); seen0 |= 1UL << 0; continue;
+                    case 6 when rt.Is(name, "labels"u8): member = "labels"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadArray<string?>(ref reader, static (ref stj::Utf8JsonReader r) => rt.IsNull(ref r) ? null : rt.ReadString(ref r)) : null; continue;
+                    case 6 when rt.Is(name, "points"u8): member = "points"; p2 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadArray(ref reader, ns::MatrixPointsItem.JsonRead) : null; continue;
+                    case 6 when rt.Is(name, "stamps"u8): member = "stamps"; p4 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadArray(ref reader, rt.ReadDateTime) : null; continue;
+                    case 7 when rt.Is(name, "untyped"u8): member = "untyped"; p3 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadArray<stj::JsonElement>(ref reader, rt.ReadAny) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -118,12 +68,9 @@ public sealed partial record Matrix
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Matrix", "rows", "an array");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "Matrix", "rows", "an array");
 
-        var result = new Matrix
+        return new Matrix
         {
             Rows = p0!,
             Labels = p1,
@@ -131,75 +78,24 @@ public sealed partial record Matrix
             Untyped = p3,
             Stamps = p4,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Matrix value)
     {
         writer.WriteStartObject();
-        if (value.Rows is { } v0)
-        {
-            writer.WritePropertyName(s_name0);
-            rt.WriteArray(writer, v0, static (w, v) => rt.WriteArray(w, v, rt.WriteDouble));
-        }
-        else
-        {
-            throw rt.RequiredNull("rows", "Matrix");
-        }
-        if (value.Labels is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            rt.WriteArray(writer, v1, rt.WriteString);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.Points is { } v2)
-        {
-            writer.WritePropertyName(s_name2);
-            rt.WriteArray(writer, v2, ns::MatrixPointsItem.JsonWrite);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name2);
-        }
-        if (value.Untyped is { } v3)
-        {
-            writer.WritePropertyName(s_name3);
-            rt.WriteArray(writer, v3, rt.WriteAny);
-        }
-        else if (rt.Has(value._explicitNulls0, 2))
-        {
-            writer.WriteNull(s_name3);
-        }
-        if (value.Stamps is { } v4)
-        {
-            writer.WritePropertyName(s_name4);
-            rt.WriteArray(writer, v4, rt.WriteDateTime);
-        }
-        else if (rt.Has(value._explicitNulls0, 3))
-        {
-            writer.WriteNull(s_name4);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Matrix", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Rows is { } v0) { writer.WritePropertyName(s_names[0]); rt.WriteArray(writer, v0, static (w, v) => rt.WriteArray(w, v, rt.WriteDouble)); }
+        else throw rt.RequiredNull("rows", "Matrix");
+        if (value.Labels is { } v1) { writer.WritePropertyName(s_names[1]); rt.WriteArray(writer, v1, rt.WriteString); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        if (value.Points is { } v2) { writer.WritePropertyName(s_names[2]); rt.WriteArray(writer, v2, ns::MatrixPointsItem.JsonWrite); }
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[2]);
+        if (value.Untyped is { } v3) { writer.WritePropertyName(s_names[3]); rt.WriteArray(writer, v3, rt.WriteAny); }
+        else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[3]);
+        if (value.Stamps is { } v4) { writer.WritePropertyName(s_names[4]); rt.WriteArray(writer, v4, rt.WriteDateTime); }
+        else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[4]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Matrix", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "rows" or "labels" or "points" or "untyped" or "stamps";
 }

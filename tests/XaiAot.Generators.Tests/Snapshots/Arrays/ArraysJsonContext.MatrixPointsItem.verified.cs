@@ -14,26 +14,18 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record MatrixPointsItem
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("x");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("y");
+    private static readonly rt.Names s_names = rt.Encode("x", "y");
 
     public required long X { get; init; }
 
     public required long Y { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static MatrixPointsItem JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (MatrixPointsItem)");
-        }
-
+        rt.StartObject(ref reader, "an object (MatrixPointsItem)");
         long p0 = default;
         long p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
@@ -41,35 +33,13 @@ public sealed partial record MatrixPointsItem
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 1:
-                        if (rt.Is(name, "x"u8))
-                        {
-                            member = "x";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadInt64(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        if (rt.Is(name, "y"u8))
-                        {
-                            member = "y";
-                            rt.Next(ref reader);
-                            p1 = rt.ReadInt64(ref reader);
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        break;
+                    case 1 when rt.Is(name, "x"u8): member = "x"; rt.Next(ref reader); p0 = rt.ReadInt64(ref reader); seen0 |= 1UL << 0; continue;
+                    case 1 when rt.Is(name, "y"u8): member = "y"; rt.Next(ref reader); p1 = rt.ReadInt64(ref reader); seen0 |= 1UL << 1; continue;
                 }
 
                 member = reader.GetString()!;
@@ -82,41 +52,22 @@ public sealed partial record MatrixPointsItem
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x3UL) != 0x3UL)
-        {
-            throw rt.Missing(ref reader, seen0, "MatrixPointsItem", "x", "an integer", "y", "an integer");
-        }
+        if ((seen0 & 0x3UL) != 0x3UL) throw rt.Missing(ref reader, seen0, "MatrixPointsItem", "x", "an integer", "y", "an integer");
 
-        var result = new MatrixPointsItem
+        return new MatrixPointsItem
         {
             X = p0,
             Y = p1,
             AdditionalProperties = extra,
         };
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, MatrixPointsItem value)
     {
         writer.WriteStartObject();
-        writer.WriteNumber(s_name0, value.X);
-        writer.WriteNumber(s_name1, value.Y);
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "MatrixPointsItem", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        writer.WriteNumber(s_names[0], value.X);
+        writer.WriteNumber(s_names[1], value.Y);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "MatrixPointsItem", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "x" or "y";
 }

@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from arrays.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from arrays.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class ArraysJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,13 +31,12 @@ public sealed partial class ArraysJsonContext : stj::Serialization.JsonSerialize
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::Matrix>? _Matrix;
-
-    public meta::JsonTypeInfo<ns::Matrix> Matrix => _Matrix ??= (meta::JsonTypeInfo<ns::Matrix>)Options.GetTypeInfo(typeof(ns::Matrix));
-
+    public meta::JsonTypeInfo<ns::Matrix> Matrix => _Matrix ??= Info<ns::Matrix>();
     private meta::JsonTypeInfo<ns::MatrixPointsItem>? _MatrixPointsItem;
-
-    public meta::JsonTypeInfo<ns::MatrixPointsItem> MatrixPointsItem => _MatrixPointsItem ??= (meta::JsonTypeInfo<ns::MatrixPointsItem>)Options.GetTypeInfo(typeof(ns::MatrixPointsItem));
+    public meta::JsonTypeInfo<ns::MatrixPointsItem> MatrixPointsItem => _MatrixPointsItem ??= Info<ns::MatrixPointsItem>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -49,15 +46,8 @@ public sealed partial class ArraysJsonContext : stj::Serialization.JsonSerialize
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Matrix))
-        {
-            return CreateTypeInfo(options, new Converters.MatrixConverter());
-        }
-
-        if (type == typeof(ns::MatrixPointsItem))
-        {
-            return CreateTypeInfo(options, new Converters.MatrixPointsItemConverter());
-        }
+        if (type == typeof(ns::Matrix)) return CreateTypeInfo(options, new Converters.MatrixConverter());
+        if (type == typeof(ns::MatrixPointsItem)) return CreateTypeInfo(options, new Converters.MatrixPointsItemConverter());
 
         return null;
     }
@@ -75,14 +65,11 @@ public sealed partial class ArraysJsonContext : stj::Serialization.JsonSerialize
         public sealed class MatrixConverter : stj::Serialization.JsonConverter<ns::Matrix>
         {
             public override ns::Matrix Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Matrix.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Matrix value, stj::JsonSerializerOptions options) => ns::Matrix.JsonWrite(writer, value);
         }
-
         public sealed class MatrixPointsItemConverter : stj::Serialization.JsonConverter<ns::MatrixPointsItem>
         {
             public override ns::MatrixPointsItem Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::MatrixPointsItem.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::MatrixPointsItem value, stj::JsonSerializerOptions options) => ns::MatrixPointsItem.JsonWrite(writer, value);
         }
     }

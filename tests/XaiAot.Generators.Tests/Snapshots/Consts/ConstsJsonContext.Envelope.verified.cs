@@ -14,12 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Envelope
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("object");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("version");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("ratio");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("sealed");
-    private static readonly stj::JsonEncodedText s_name4 = stj::JsonEncodedText.Encode("stamp");
-    private static readonly stj::JsonEncodedText s_name5 = stj::JsonEncodedText.Encode("body");
+    private static readonly rt.Names s_names = rt.Encode("object", "version", "ratio", "sealed", "stamp", "body");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -36,19 +31,12 @@ public sealed partial record Envelope
 
     public string? Body { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Envelope JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Envelope)");
-        }
-
+        rt.StartObject(ref reader, "an object (Envelope)");
         string? p0 = default;
         long p1 = default;
         double p2 = default;
@@ -61,69 +49,17 @@ public sealed partial record Envelope
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "body"u8))
-                        {
-                            member = "body";
-                            p5 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "ratio"u8))
-                        {
-                            member = "ratio";
-                            rt.Next(ref reader);
-                            p2 = rt.ReadDouble(ref reader);
-                            seen0 |= 1UL << 2;
-                            continue;
-                        }
-                        if (rt.Is(name, "stamp"u8))
-                        {
-                            member = "stamp";
-                            p4 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadConstString(ref reader, "first-class"u8, "first-class") : null;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "object"u8))
-                        {
-                            member = "object";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadConstString(ref reader, "envelope"u8, "envelope");
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        if (rt.Is(name, "sealed"u8))
-                        {
-                            member = "sealed";
-                            rt.Next(ref reader);
-                            p3 = rt.ReadBoolean(ref reader);
-                            seen0 |= 1UL << 3;
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (rt.Is(name, "version"u8))
-                        {
-                            member = "version";
-                            rt.Next(ref reader);
-                            p1 = rt.ReadInt64(ref reader);
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "body"u8): member = "body"; p5 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadString(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "ratio"u8): member = "ratio"; rt.Next(ref reader); p2 = rt.ReadDouble(ref reader); seen0 |= 1UL << 2; continue;
+                    case 5 when rt.Is(name, "stamp"u8): member = "stamp"; p4 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadConstString(ref reader, "first-class"u8, "first-class") : null; continue;
+                    case 6 when rt.Is(name, "object"u8): member = "object"; rt.Next(ref reader); p0 = rt.ReadConstString(ref reader, "envelope"u8, "envelope"); seen0 |= 1UL << 0; continue;
+                    case 6 when rt.Is(name, "sealed"u8): member = "sealed"; rt.Next(ref reader); p3 = rt.ReadBoolean(ref reader); seen0 |= 1UL << 3; continue;
+                    case 7 when rt.Is(name, "version"u8): member = "version"; rt.Next(ref reader); p1 = rt.ReadInt64(ref reader); seen0 |= 1UL << 1; continue;
                 }
 
                 member = reader.GetString()!;
@@ -136,12 +72,9 @@ public sealed partial record Envelope
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0xFUL) != 0xFUL)
-        {
-            throw rt.Missing(ref reader, seen0, "Envelope", "object", "the constant \"envelope\"", "version", "the constant 2", "ratio", "the constant 1.5", "sealed", "the constant true");
-        }
+        if ((seen0 & 0xFUL) != 0xFUL) throw rt.Missing(ref reader, seen0, "Envelope", "object", "the constant \"envelope\"", "version", "the constant 2", "ratio", "the constant 1.5", "sealed", "the constant true");
 
-        var result = new Envelope
+        return new Envelope
         {
             Object = p0!,
             Version = p1,
@@ -150,57 +83,23 @@ public sealed partial record Envelope
             Stamp = p4,
             Body = p5,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Envelope value)
     {
         writer.WriteStartObject();
-        if (value.Object is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else
-        {
-            throw rt.RequiredNull("object", "Envelope");
-        }
-        writer.WriteNumber(s_name1, value.Version);
-        writer.WriteNumber(s_name2, value.Ratio);
-        writer.WriteBoolean(s_name3, value.Sealed);
-        if (value.Stamp is { } v4)
-        {
-            writer.WriteString(s_name4, v4);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name4);
-        }
-        if (value.Body is { } v5)
-        {
-            writer.WriteString(s_name5, v5);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name5);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Envelope", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Object is { } v0) writer.WriteString(s_names[0], v0);
+        else throw rt.RequiredNull("object", "Envelope");
+        writer.WriteNumber(s_names[1], value.Version);
+        writer.WriteNumber(s_names[2], value.Ratio);
+        writer.WriteBoolean(s_names[3], value.Sealed);
+        if (value.Stamp is { } v4) writer.WriteString(s_names[4], v4);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[4]);
+        if (value.Body is { } v5) writer.WriteString(s_names[5], v5);
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[5]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Envelope", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "object" or "version" or "ratio" or "sealed" or "stamp" or "body";
 }

@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from consts.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from consts.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class ConstsJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,9 +31,10 @@ public sealed partial class ConstsJsonContext : stj::Serialization.JsonSerialize
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-    private meta::JsonTypeInfo<ns::Envelope>? _Envelope;
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    public meta::JsonTypeInfo<ns::Envelope> Envelope => _Envelope ??= (meta::JsonTypeInfo<ns::Envelope>)Options.GetTypeInfo(typeof(ns::Envelope));
+    private meta::JsonTypeInfo<ns::Envelope>? _Envelope;
+    public meta::JsonTypeInfo<ns::Envelope> Envelope => _Envelope ??= Info<ns::Envelope>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -45,10 +44,7 @@ public sealed partial class ConstsJsonContext : stj::Serialization.JsonSerialize
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Envelope))
-        {
-            return CreateTypeInfo(options, new Converters.EnvelopeConverter());
-        }
+        if (type == typeof(ns::Envelope)) return CreateTypeInfo(options, new Converters.EnvelopeConverter());
 
         return null;
     }
@@ -66,7 +62,6 @@ public sealed partial class ConstsJsonContext : stj::Serialization.JsonSerialize
         public sealed class EnvelopeConverter : stj::Serialization.JsonConverter<ns::Envelope>
         {
             public override ns::Envelope Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Envelope.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Envelope value, stj::JsonSerializerOptions options) => ns::Envelope.JsonWrite(writer, value);
         }
     }

@@ -14,63 +14,31 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Circle : ns::Shape
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("type");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("radius");
+    private static readonly rt.Names s_names = rt.Encode("type", "radius");
 
     public override string Type => "circle";
 
     public required double Radius { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static new Circle JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Circle)");
-        }
-
+        rt.StartObject(ref reader, "an object (Circle)");
         double p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
         ulong seen0 = 0;
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "type"u8))
-                        {
-                            member = "type";
-                            rt.Next(ref reader);
-                            rt.ExpectString(ref reader, "circle"u8, "\"circle\"");
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "radius"u8))
-                        {
-                            member = "radius";
-                            rt.Next(ref reader);
-                            p1 = rt.ReadDouble(ref reader);
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "type"u8): member = "type"; rt.Next(ref reader); rt.ExpectString(ref reader, "circle"u8, "\"circle\""); seen0 |= 1UL << 0; continue;
+                    case 6 when rt.Is(name, "radius"u8): member = "radius"; rt.Next(ref reader); p1 = rt.ReadDouble(ref reader); seen0 |= 1UL << 1; continue;
                 }
 
                 member = reader.GetString()!;
@@ -83,40 +51,21 @@ public sealed partial record Circle : ns::Shape
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x3UL) != 0x3UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Circle", "type", "the constant \"circle\"", "radius", "a number");
-        }
+        if ((seen0 & 0x3UL) != 0x3UL) throw rt.Missing(ref reader, seen0, "Circle", "type", "the constant \"circle\"", "radius", "a number");
 
-        var result = new Circle
+        return new Circle
         {
             Radius = p1,
             AdditionalProperties = extra,
         };
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Circle value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, value.Type);
-        writer.WriteNumber(s_name1, value.Radius);
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Circle", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        writer.WriteString(s_names[0], value.Type);
+        writer.WriteNumber(s_names[1], value.Radius);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Circle", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "type" or "radius";
 }

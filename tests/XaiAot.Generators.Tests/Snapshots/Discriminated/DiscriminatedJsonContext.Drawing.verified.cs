@@ -14,10 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Drawing
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("shapes");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("main");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("pet");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("round");
+    private static readonly rt.Names s_names = rt.Encode("shapes", "main", "pet", "round");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -30,19 +27,12 @@ public sealed partial record Drawing
 
     public ns::Round? Round { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Drawing JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Drawing)");
-        }
-
+        rt.StartObject(ref reader, "an object (Drawing)");
         scg::IReadOnlyList<ns::Shape>? p0 = default;
         ns::Shape? p1 = default;
         ns::Pet? p2 = default;
@@ -53,51 +43,15 @@ public sealed partial record Drawing
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 3:
-                        if (rt.Is(name, "pet"u8))
-                        {
-                            member = "pet";
-                            p2 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::Pet.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 4:
-                        if (rt.Is(name, "main"u8))
-                        {
-                            member = "main";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? ns::Shape.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "round"u8))
-                        {
-                            member = "round";
-                            p3 = rt.NextValue(ref reader, ref nulls0, 2) ? ns::Round.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "shapes"u8))
-                        {
-                            member = "shapes";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadArray(ref reader, ns::Shape.JsonRead);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
+                    case 3 when rt.Is(name, "pet"u8): member = "pet"; p2 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::Pet.JsonRead(ref reader) : null; continue;
+                    case 4 when rt.Is(name, "main"u8): member = "main"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? ns::Shape.JsonRead(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "round"u8): member = "round"; p3 = rt.NextValue(ref reader, ref nulls0, 2) ? ns::Round.JsonRead(ref reader) : null; continue;
+                    case 6 when rt.Is(name, "shapes"u8): member = "shapes"; rt.Next(ref reader); p0 = rt.ReadArray(ref reader, ns::Shape.JsonRead); seen0 |= 1UL << 0; continue;
                 }
 
                 member = reader.GetString()!;
@@ -110,78 +64,31 @@ public sealed partial record Drawing
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Drawing", "shapes", "an array");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "Drawing", "shapes", "an array");
 
-        var result = new Drawing
+        return new Drawing
         {
             Shapes = p0!,
             Main = p1,
             Pet = p2,
             Round = p3,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Drawing value)
     {
         writer.WriteStartObject();
-        if (value.Shapes is { } v0)
-        {
-            writer.WritePropertyName(s_name0);
-            rt.WriteArray(writer, v0, ns::Shape.JsonWrite);
-        }
-        else
-        {
-            throw rt.RequiredNull("shapes", "Drawing");
-        }
-        if (value.Main is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            ns::Shape.JsonWrite(writer, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.Pet is { } v2)
-        {
-            writer.WritePropertyName(s_name2);
-            ns::Pet.JsonWrite(writer, v2);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name2);
-        }
-        if (value.Round is { } v3)
-        {
-            writer.WritePropertyName(s_name3);
-            ns::Round.JsonWrite(writer, v3);
-        }
-        else if (rt.Has(value._explicitNulls0, 2))
-        {
-            writer.WriteNull(s_name3);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Drawing", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Shapes is { } v0) { writer.WritePropertyName(s_names[0]); rt.WriteArray(writer, v0, ns::Shape.JsonWrite); }
+        else throw rt.RequiredNull("shapes", "Drawing");
+        if (value.Main is { } v1) { writer.WritePropertyName(s_names[1]); ns::Shape.JsonWrite(writer, v1); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        if (value.Pet is { } v2) { writer.WritePropertyName(s_names[2]); ns::Pet.JsonWrite(writer, v2); }
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[2]);
+        if (value.Round is { } v3) { writer.WritePropertyName(s_names[3]); ns::Round.JsonWrite(writer, v3); }
+        else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[3]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Drawing", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "shapes" or "main" or "pet" or "round";
 }

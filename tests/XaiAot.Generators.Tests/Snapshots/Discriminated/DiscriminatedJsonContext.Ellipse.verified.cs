@@ -14,9 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Ellipse : ns::Round
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("type");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("rx");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("ry");
+    private static readonly rt.Names s_names = rt.Encode("type", "rx", "ry");
 
     public override string Type => "ellipse";
 
@@ -24,19 +22,12 @@ public sealed partial record Ellipse : ns::Round
 
     public required double Ry { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static new Ellipse JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Ellipse)");
-        }
-
+        rt.StartObject(ref reader, "an object (Ellipse)");
         double p1 = default;
         double p2 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
@@ -44,45 +35,14 @@ public sealed partial record Ellipse : ns::Round
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 2:
-                        if (rt.Is(name, "rx"u8))
-                        {
-                            member = "rx";
-                            rt.Next(ref reader);
-                            p1 = rt.ReadDouble(ref reader);
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        if (rt.Is(name, "ry"u8))
-                        {
-                            member = "ry";
-                            rt.Next(ref reader);
-                            p2 = rt.ReadDouble(ref reader);
-                            seen0 |= 1UL << 2;
-                            continue;
-                        }
-                        break;
-                    case 4:
-                        if (rt.Is(name, "type"u8))
-                        {
-                            member = "type";
-                            rt.Next(ref reader);
-                            rt.ExpectString(ref reader, "ellipse"u8, "\"ellipse\"");
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
+                    case 2 when rt.Is(name, "rx"u8): member = "rx"; rt.Next(ref reader); p1 = rt.ReadDouble(ref reader); seen0 |= 1UL << 1; continue;
+                    case 2 when rt.Is(name, "ry"u8): member = "ry"; rt.Next(ref reader); p2 = rt.ReadDouble(ref reader); seen0 |= 1UL << 2; continue;
+                    case 4 when rt.Is(name, "type"u8): member = "type"; rt.Next(ref reader); rt.ExpectString(ref reader, "ellipse"u8, "\"ellipse\""); seen0 |= 1UL << 0; continue;
                 }
 
                 member = reader.GetString()!;
@@ -95,42 +55,23 @@ public sealed partial record Ellipse : ns::Round
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x7UL) != 0x7UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Ellipse", "type", "the constant \"ellipse\"", "rx", "a number", "ry", "a number");
-        }
+        if ((seen0 & 0x7UL) != 0x7UL) throw rt.Missing(ref reader, seen0, "Ellipse", "type", "the constant \"ellipse\"", "rx", "a number", "ry", "a number");
 
-        var result = new Ellipse
+        return new Ellipse
         {
             Rx = p1,
             Ry = p2,
             AdditionalProperties = extra,
         };
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Ellipse value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, value.Type);
-        writer.WriteNumber(s_name1, value.Rx);
-        writer.WriteNumber(s_name2, value.Ry);
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Ellipse", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        writer.WriteString(s_names[0], value.Type);
+        writer.WriteNumber(s_names[1], value.Rx);
+        writer.WriteNumber(s_names[2], value.Ry);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Ellipse", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "type" or "rx" or "ry";
 }

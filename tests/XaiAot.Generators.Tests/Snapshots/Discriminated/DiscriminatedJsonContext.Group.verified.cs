@@ -14,63 +14,31 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Group : ns::Shape
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("type");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("members");
+    private static readonly rt.Names s_names = rt.Encode("type", "members");
 
     public override string Type => "group";
 
     public required scg::IReadOnlyList<ns::Shape> Members { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static new Group JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Group)");
-        }
-
+        rt.StartObject(ref reader, "an object (Group)");
         scg::IReadOnlyList<ns::Shape>? p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
         ulong seen0 = 0;
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "type"u8))
-                        {
-                            member = "type";
-                            rt.Next(ref reader);
-                            rt.ExpectString(ref reader, "group"u8, "\"group\"");
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (rt.Is(name, "members"u8))
-                        {
-                            member = "members";
-                            rt.Next(ref reader);
-                            p1 = rt.ReadArray(ref reader, ns::Shape.JsonRead);
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "type"u8): member = "type"; rt.Next(ref reader); rt.ExpectString(ref reader, "group"u8, "\"group\""); seen0 |= 1UL << 0; continue;
+                    case 7 when rt.Is(name, "members"u8): member = "members"; rt.Next(ref reader); p1 = rt.ReadArray(ref reader, ns::Shape.JsonRead); seen0 |= 1UL << 1; continue;
                 }
 
                 member = reader.GetString()!;
@@ -83,48 +51,22 @@ public sealed partial record Group : ns::Shape
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x3UL) != 0x3UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Group", "type", "the constant \"group\"", "members", "an array");
-        }
+        if ((seen0 & 0x3UL) != 0x3UL) throw rt.Missing(ref reader, seen0, "Group", "type", "the constant \"group\"", "members", "an array");
 
-        var result = new Group
+        return new Group
         {
             Members = p1!,
             AdditionalProperties = extra,
         };
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Group value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, value.Type);
-        if (value.Members is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            rt.WriteArray(writer, v1, ns::Shape.JsonWrite);
-        }
-        else
-        {
-            throw rt.RequiredNull("members", "Group");
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Group", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        writer.WriteString(s_names[0], value.Type);
+        if (value.Members is { } v1) { writer.WritePropertyName(s_names[1]); rt.WriteArray(writer, v1, ns::Shape.JsonWrite); }
+        else throw rt.RequiredNull("members", "Group");
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Group", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "type" or "members";
 }

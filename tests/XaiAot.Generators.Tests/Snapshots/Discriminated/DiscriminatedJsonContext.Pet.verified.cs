@@ -15,14 +15,11 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public abstract partial record Pet
 {
-    /// <summary>
-    /// Only the generated variants derive from this record, so every instance can be written.
-    /// </summary>
+    /// <summary>Only the generated variants derive from this record, so every instance can be written.</summary>
     private protected Pet()
     {
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Pet JsonRead(ref stj::Utf8JsonReader reader)
     {
         if (reader.TokenType != stj::JsonTokenType.StartObject)
@@ -71,7 +68,6 @@ public abstract partial record Pet
         throw rt.Missing(ref reader, "pet_type", "one of 'cat', 'kitty', 'dog'", "Pet");
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Pet value)
     {
         switch (value)
@@ -91,15 +87,11 @@ public abstract partial record Pet
     }
 }
 
-/// <summary>
-/// A Pet whose 'pet_type' names no variant this schema knows: kept whole as JSON and written back as it came.
-/// </summary>
+/// <summary>A Pet whose 'pet_type' names no variant this schema knows: kept whole as JSON and written back as it came.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record UnknownPet : Pet
 {
-    /// <summary>
-    /// Wraps a JSON object whose 'pet_type' member is a string.
-    /// </summary>
+    /// <summary>Wraps a JSON object whose 'pet_type' member is a string.</summary>
     /// <exception cref="global::System.ArgumentException">The value is not an object with a string 'pet_type' member.</exception>
     public UnknownPet(stj::JsonElement json)
     {
@@ -107,8 +99,6 @@ public sealed partial record UnknownPet : Pet
         Json = json;
     }
 
-    /// <summary>
-    /// The whole object as it came, discriminator included.
-    /// </summary>
+    /// <summary>The whole object as it came, discriminator included.</summary>
     public stj::JsonElement Json { get; }
 }

@@ -10,27 +10,20 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// Shares Circle with Shape: a record has one base, so Round gets its own copy of Circle.
-/// </summary>
+/// <summary>Shares Circle with Shape: a record has one base, so Round gets its own copy of Circle.</summary>
 /// <remarks>Told apart by the 'type' member: 'circle', 'ellipse'.</remarks>
 [stj::Serialization.JsonConverter(typeof(ns::DiscriminatedJsonContext.Converters.RoundConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public abstract partial record Round
 {
-    /// <summary>
-    /// Only the generated variants derive from this record, so every instance can be written.
-    /// </summary>
+    /// <summary>Only the generated variants derive from this record, so every instance can be written.</summary>
     private protected Round()
     {
     }
 
-    /// <summary>
-    /// The 'type' member that names the variant.
-    /// </summary>
+    /// <summary>The 'type' member that names the variant.</summary>
     public abstract string Type { get; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Round JsonRead(ref stj::Utf8JsonReader reader)
     {
         if (reader.TokenType != stj::JsonTokenType.StartObject)
@@ -75,7 +68,6 @@ public abstract partial record Round
         throw rt.Missing(ref reader, "type", "one of 'circle', 'ellipse'", "Round");
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Round value)
     {
         switch (value)
@@ -95,15 +87,11 @@ public abstract partial record Round
     }
 }
 
-/// <summary>
-/// A Round whose 'type' names no variant this schema knows: kept whole as JSON and written back as it came.
-/// </summary>
+/// <summary>A Round whose 'type' names no variant this schema knows: kept whole as JSON and written back as it came.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record UnknownRound : Round
 {
-    /// <summary>
-    /// Wraps a JSON object whose 'type' member is a string.
-    /// </summary>
+    /// <summary>Wraps a JSON object whose 'type' member is a string.</summary>
     /// <exception cref="global::System.ArgumentException">The value is not an object with a string 'type' member.</exception>
     public UnknownRound(stj::JsonElement json)
     {
@@ -111,13 +99,9 @@ public sealed partial record UnknownRound : Round
         Json = json;
     }
 
-    /// <summary>
-    /// The 'type' value as it came.
-    /// </summary>
+    /// <summary>The 'type' value as it came.</summary>
     public override string Type { get; }
 
-    /// <summary>
-    /// The whole object as it came, discriminator included.
-    /// </summary>
+    /// <summary>The whole object as it came, discriminator included.</summary>
     public stj::JsonElement Json { get; }
 }

@@ -10,27 +10,20 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// A shape, told apart by `type`.
-/// </summary>
+/// <summary>A shape, told apart by `type`.</summary>
 /// <remarks>Told apart by the 'type' member: 'circle', 'square', 'group'.</remarks>
 [stj::Serialization.JsonConverter(typeof(ns::DiscriminatedJsonContext.Converters.ShapeConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public abstract partial record Shape
 {
-    /// <summary>
-    /// Only the generated variants derive from this record, so every instance can be written.
-    /// </summary>
+    /// <summary>Only the generated variants derive from this record, so every instance can be written.</summary>
     private protected Shape()
     {
     }
 
-    /// <summary>
-    /// The 'type' member that names the variant.
-    /// </summary>
+    /// <summary>The 'type' member that names the variant.</summary>
     public abstract string Type { get; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Shape JsonRead(ref stj::Utf8JsonReader reader)
     {
         if (reader.TokenType != stj::JsonTokenType.StartObject)
@@ -79,7 +72,6 @@ public abstract partial record Shape
         throw rt.Missing(ref reader, "type", "one of 'circle', 'square', 'group'", "Shape");
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Shape value)
     {
         switch (value)
@@ -102,15 +94,11 @@ public abstract partial record Shape
     }
 }
 
-/// <summary>
-/// A Shape whose 'type' names no variant this schema knows: kept whole as JSON and written back as it came.
-/// </summary>
+/// <summary>A Shape whose 'type' names no variant this schema knows: kept whole as JSON and written back as it came.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record UnknownShape : Shape
 {
-    /// <summary>
-    /// Wraps a JSON object whose 'type' member is a string.
-    /// </summary>
+    /// <summary>Wraps a JSON object whose 'type' member is a string.</summary>
     /// <exception cref="global::System.ArgumentException">The value is not an object with a string 'type' member.</exception>
     public UnknownShape(stj::JsonElement json)
     {
@@ -118,13 +106,9 @@ public sealed partial record UnknownShape : Shape
         Json = json;
     }
 
-    /// <summary>
-    /// The 'type' value as it came.
-    /// </summary>
+    /// <summary>The 'type' value as it came.</summary>
     public override string Type { get; }
 
-    /// <summary>
-    /// The whole object as it came, discriminator included.
-    /// </summary>
+    /// <summary>The whole object as it came, discriminator included.</summary>
     public stj::JsonElement Json { get; }
 }

@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from discriminated.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from discriminated.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class DiscriminatedJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,49 +31,30 @@ public sealed partial class DiscriminatedJsonContext : stj::Serialization.JsonSe
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::Shape>? _Shape;
-
-    public meta::JsonTypeInfo<ns::Shape> Shape => _Shape ??= (meta::JsonTypeInfo<ns::Shape>)Options.GetTypeInfo(typeof(ns::Shape));
-
+    public meta::JsonTypeInfo<ns::Shape> Shape => _Shape ??= Info<ns::Shape>();
     private meta::JsonTypeInfo<ns::Circle>? _Circle;
-
-    public meta::JsonTypeInfo<ns::Circle> Circle => _Circle ??= (meta::JsonTypeInfo<ns::Circle>)Options.GetTypeInfo(typeof(ns::Circle));
-
+    public meta::JsonTypeInfo<ns::Circle> Circle => _Circle ??= Info<ns::Circle>();
     private meta::JsonTypeInfo<ns::Square>? _Square;
-
-    public meta::JsonTypeInfo<ns::Square> Square => _Square ??= (meta::JsonTypeInfo<ns::Square>)Options.GetTypeInfo(typeof(ns::Square));
-
+    public meta::JsonTypeInfo<ns::Square> Square => _Square ??= Info<ns::Square>();
     private meta::JsonTypeInfo<ns::Group>? _Group;
-
-    public meta::JsonTypeInfo<ns::Group> Group => _Group ??= (meta::JsonTypeInfo<ns::Group>)Options.GetTypeInfo(typeof(ns::Group));
-
+    public meta::JsonTypeInfo<ns::Group> Group => _Group ??= Info<ns::Group>();
     private meta::JsonTypeInfo<ns::Pet>? _Pet;
-
-    public meta::JsonTypeInfo<ns::Pet> Pet => _Pet ??= (meta::JsonTypeInfo<ns::Pet>)Options.GetTypeInfo(typeof(ns::Pet));
-
+    public meta::JsonTypeInfo<ns::Pet> Pet => _Pet ??= Info<ns::Pet>();
     private meta::JsonTypeInfo<ns::Cat>? _Cat;
-
-    public meta::JsonTypeInfo<ns::Cat> Cat => _Cat ??= (meta::JsonTypeInfo<ns::Cat>)Options.GetTypeInfo(typeof(ns::Cat));
-
+    public meta::JsonTypeInfo<ns::Cat> Cat => _Cat ??= Info<ns::Cat>();
     private meta::JsonTypeInfo<ns::Dog>? _Dog;
-
-    public meta::JsonTypeInfo<ns::Dog> Dog => _Dog ??= (meta::JsonTypeInfo<ns::Dog>)Options.GetTypeInfo(typeof(ns::Dog));
-
+    public meta::JsonTypeInfo<ns::Dog> Dog => _Dog ??= Info<ns::Dog>();
     private meta::JsonTypeInfo<ns::Round>? _Round;
-
-    public meta::JsonTypeInfo<ns::Round> Round => _Round ??= (meta::JsonTypeInfo<ns::Round>)Options.GetTypeInfo(typeof(ns::Round));
-
+    public meta::JsonTypeInfo<ns::Round> Round => _Round ??= Info<ns::Round>();
     private meta::JsonTypeInfo<ns::Ellipse>? _Ellipse;
-
-    public meta::JsonTypeInfo<ns::Ellipse> Ellipse => _Ellipse ??= (meta::JsonTypeInfo<ns::Ellipse>)Options.GetTypeInfo(typeof(ns::Ellipse));
-
+    public meta::JsonTypeInfo<ns::Ellipse> Ellipse => _Ellipse ??= Info<ns::Ellipse>();
     private meta::JsonTypeInfo<ns::Drawing>? _Drawing;
-
-    public meta::JsonTypeInfo<ns::Drawing> Drawing => _Drawing ??= (meta::JsonTypeInfo<ns::Drawing>)Options.GetTypeInfo(typeof(ns::Drawing));
-
+    public meta::JsonTypeInfo<ns::Drawing> Drawing => _Drawing ??= Info<ns::Drawing>();
     private meta::JsonTypeInfo<ns::RoundCircle>? _RoundCircle;
-
-    public meta::JsonTypeInfo<ns::RoundCircle> RoundCircle => _RoundCircle ??= (meta::JsonTypeInfo<ns::RoundCircle>)Options.GetTypeInfo(typeof(ns::RoundCircle));
+    public meta::JsonTypeInfo<ns::RoundCircle> RoundCircle => _RoundCircle ??= Info<ns::RoundCircle>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -85,60 +64,17 @@ public sealed partial class DiscriminatedJsonContext : stj::Serialization.JsonSe
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Shape))
-        {
-            return CreateTypeInfo(options, new Converters.ShapeConverter());
-        }
-
-        if (type == typeof(ns::Circle))
-        {
-            return CreateTypeInfo(options, new Converters.CircleConverter());
-        }
-
-        if (type == typeof(ns::Square))
-        {
-            return CreateTypeInfo(options, new Converters.SquareConverter());
-        }
-
-        if (type == typeof(ns::Group))
-        {
-            return CreateTypeInfo(options, new Converters.GroupConverter());
-        }
-
-        if (type == typeof(ns::Pet))
-        {
-            return CreateTypeInfo(options, new Converters.PetConverter());
-        }
-
-        if (type == typeof(ns::Cat))
-        {
-            return CreateTypeInfo(options, new Converters.CatConverter());
-        }
-
-        if (type == typeof(ns::Dog))
-        {
-            return CreateTypeInfo(options, new Converters.DogConverter());
-        }
-
-        if (type == typeof(ns::Round))
-        {
-            return CreateTypeInfo(options, new Converters.RoundConverter());
-        }
-
-        if (type == typeof(ns::Ellipse))
-        {
-            return CreateTypeInfo(options, new Converters.EllipseConverter());
-        }
-
-        if (type == typeof(ns::Drawing))
-        {
-            return CreateTypeInfo(options, new Converters.DrawingConverter());
-        }
-
-        if (type == typeof(ns::RoundCircle))
-        {
-            return CreateTypeInfo(options, new Converters.RoundCircleConverter());
-        }
+        if (type == typeof(ns::Shape)) return CreateTypeInfo(options, new Converters.ShapeConverter());
+        if (type == typeof(ns::Circle)) return CreateTypeInfo(options, new Converters.CircleConverter());
+        if (type == typeof(ns::Square)) return CreateTypeInfo(options, new Converters.SquareConverter());
+        if (type == typeof(ns::Group)) return CreateTypeInfo(options, new Converters.GroupConverter());
+        if (type == typeof(ns::Pet)) return CreateTypeInfo(options, new Converters.PetConverter());
+        if (type == typeof(ns::Cat)) return CreateTypeInfo(options, new Converters.CatConverter());
+        if (type == typeof(ns::Dog)) return CreateTypeInfo(options, new Converters.DogConverter());
+        if (type == typeof(ns::Round)) return CreateTypeInfo(options, new Converters.RoundConverter());
+        if (type == typeof(ns::Ellipse)) return CreateTypeInfo(options, new Converters.EllipseConverter());
+        if (type == typeof(ns::Drawing)) return CreateTypeInfo(options, new Converters.DrawingConverter());
+        if (type == typeof(ns::RoundCircle)) return CreateTypeInfo(options, new Converters.RoundCircleConverter());
 
         return null;
     }
@@ -156,77 +92,56 @@ public sealed partial class DiscriminatedJsonContext : stj::Serialization.JsonSe
         public sealed class ShapeConverter : stj::Serialization.JsonConverter<ns::Shape>
         {
             public override ns::Shape Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Shape.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Shape value, stj::JsonSerializerOptions options) => ns::Shape.JsonWrite(writer, value);
         }
-
         public sealed class CircleConverter : stj::Serialization.JsonConverter<ns::Circle>
         {
             public override ns::Circle Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Circle.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Circle value, stj::JsonSerializerOptions options) => ns::Circle.JsonWrite(writer, value);
         }
-
         public sealed class SquareConverter : stj::Serialization.JsonConverter<ns::Square>
         {
             public override ns::Square Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Square.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Square value, stj::JsonSerializerOptions options) => ns::Square.JsonWrite(writer, value);
         }
-
         public sealed class GroupConverter : stj::Serialization.JsonConverter<ns::Group>
         {
             public override ns::Group Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Group.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Group value, stj::JsonSerializerOptions options) => ns::Group.JsonWrite(writer, value);
         }
-
         public sealed class PetConverter : stj::Serialization.JsonConverter<ns::Pet>
         {
             public override ns::Pet Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Pet.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Pet value, stj::JsonSerializerOptions options) => ns::Pet.JsonWrite(writer, value);
         }
-
         public sealed class CatConverter : stj::Serialization.JsonConverter<ns::Cat>
         {
             public override ns::Cat Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Cat.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Cat value, stj::JsonSerializerOptions options) => ns::Cat.JsonWrite(writer, value);
         }
-
         public sealed class DogConverter : stj::Serialization.JsonConverter<ns::Dog>
         {
             public override ns::Dog Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Dog.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Dog value, stj::JsonSerializerOptions options) => ns::Dog.JsonWrite(writer, value);
         }
-
         public sealed class RoundConverter : stj::Serialization.JsonConverter<ns::Round>
         {
             public override ns::Round Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Round.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Round value, stj::JsonSerializerOptions options) => ns::Round.JsonWrite(writer, value);
         }
-
         public sealed class EllipseConverter : stj::Serialization.JsonConverter<ns::Ellipse>
         {
             public override ns::Ellipse Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Ellipse.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Ellipse value, stj::JsonSerializerOptions options) => ns::Ellipse.JsonWrite(writer, value);
         }
-
         public sealed class DrawingConverter : stj::Serialization.JsonConverter<ns::Drawing>
         {
             public override ns::Drawing Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Drawing.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Drawing value, stj::JsonSerializerOptions options) => ns::Drawing.JsonWrite(writer, value);
         }
-
         public sealed class RoundCircleConverter : stj::Serialization.JsonConverter<ns::RoundCircle>
         {
             public override ns::RoundCircle Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::RoundCircle.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::RoundCircle value, stj::JsonSerializerOptions options) => ns::RoundCircle.JsonWrite(writer, value);
         }
     }

@@ -10,9 +10,7 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// A color.
-/// </summary>
+/// <summary>A color.</summary>
 /// <remarks>An open enum: values not listed here are kept in Value and written back unchanged.</remarks>
 [stj::Serialization.JsonConverter(typeof(ns::EnumsJsonContext.Converters.ColorConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
@@ -41,25 +39,7 @@ public readonly partial struct Color : sys::IEquatable<Color>
     public string Value => _value ?? string.Empty;
 
     /// <summary>True when the value is one the schema lists.</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (Value)
-            {
-                case "red":
-                case "dark-green":
-                case "BLUE_ISH":
-                case "":
-                case "2tone":
-                case "class":
-                case "Value":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => Value is "red" or "dark-green" or "BLUE_ISH" or "" or "2tone" or "class" or "Value";
 
     public static implicit operator Color(string value) => new Color(value);
 
@@ -75,7 +55,6 @@ public readonly partial struct Color : sys::IEquatable<Color>
 
     public override string ToString() => Value;
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Color JsonRead(ref stj::Utf8JsonReader reader)
     {
         if (reader.TokenType != stj::JsonTokenType.String)
@@ -88,50 +67,18 @@ public readonly partial struct Color : sys::IEquatable<Color>
             sys::ReadOnlySpan<byte> span = reader.ValueSpan;
             switch (span.Length)
             {
-                case 0:
-                    if (rt.Is(span, ""u8))
-                    {
-                        return Empty;
-                    }
-                    break;
-                case 3:
-                    if (rt.Is(span, "red"u8))
-                    {
-                        return Red;
-                    }
-                    break;
-                case 5:
-                    if (rt.Is(span, "2tone"u8))
-                    {
-                        return _2tone;
-                    }
-                    if (rt.Is(span, "class"u8))
-                    {
-                        return Class;
-                    }
-                    if (rt.Is(span, "Value"u8))
-                    {
-                        return Value2;
-                    }
-                    break;
-                case 8:
-                    if (rt.Is(span, "BLUE_ISH"u8))
-                    {
-                        return BlueIsh;
-                    }
-                    break;
-                case 10:
-                    if (rt.Is(span, "dark-green"u8))
-                    {
-                        return DarkGreen;
-                    }
-                    break;
+                case 0 when rt.Is(span, ""u8): return Empty;
+                case 3 when rt.Is(span, "red"u8): return Red;
+                case 5 when rt.Is(span, "2tone"u8): return _2tone;
+                case 5 when rt.Is(span, "class"u8): return Class;
+                case 5 when rt.Is(span, "Value"u8): return Value2;
+                case 8 when rt.Is(span, "BLUE_ISH"u8): return BlueIsh;
+                case 10 when rt.Is(span, "dark-green"u8): return DarkGreen;
             }
         }
 
         return new Color(reader.GetString()!);
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Color value) => writer.WriteStringValue(value.Value);
 }

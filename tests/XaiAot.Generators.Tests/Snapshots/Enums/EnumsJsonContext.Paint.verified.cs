@@ -14,10 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Paint
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("color");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("finish");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("palette");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("kind");
+    private static readonly rt.Names s_names = rt.Encode("color", "finish", "palette", "kind");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -30,19 +27,12 @@ public sealed partial record Paint
 
     public string Kind { get; init; } = "paint";
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Paint JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Paint)");
-        }
-
+        rt.StartObject(ref reader, "an object (Paint)");
         ns::Color p0 = default;
         ns::PaintFinish? p1 = default;
         scg::IReadOnlyList<ns::Color>? p2 = default;
@@ -53,53 +43,15 @@ public sealed partial record Paint
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "kind"u8))
-                        {
-                            member = "kind";
-                            rt.Next(ref reader);
-                            p3 = rt.ReadConstString(ref reader, "paint"u8, "paint");
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "color"u8))
-                        {
-                            member = "color";
-                            rt.Next(ref reader);
-                            p0 = ns::Color.JsonRead(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "finish"u8))
-                        {
-                            member = "finish";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? (ns::PaintFinish?)ns::PaintFinish.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (rt.Is(name, "palette"u8))
-                        {
-                            member = "palette";
-                            p2 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadArray(ref reader, ns::Color.JsonRead) : null;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "kind"u8): member = "kind"; rt.Next(ref reader); p3 = rt.ReadConstString(ref reader, "paint"u8, "paint"); seen0 |= 1UL << 1; continue;
+                    case 5 when rt.Is(name, "color"u8): member = "color"; rt.Next(ref reader); p0 = ns::Color.JsonRead(ref reader); seen0 |= 1UL << 0; continue;
+                    case 6 when rt.Is(name, "finish"u8): member = "finish"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? (ns::PaintFinish?)ns::PaintFinish.JsonRead(ref reader) : null; continue;
+                    case 7 when rt.Is(name, "palette"u8): member = "palette"; p2 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadArray(ref reader, ns::Color.JsonRead) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -112,70 +64,31 @@ public sealed partial record Paint
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x3UL) != 0x3UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Paint", "color", "a string (Color)", "kind", "the constant \"paint\"");
-        }
+        if ((seen0 & 0x3UL) != 0x3UL) throw rt.Missing(ref reader, seen0, "Paint", "color", "a string (Color)", "kind", "the constant \"paint\"");
 
-        var result = new Paint
+        return new Paint
         {
             Color = p0,
             Finish = p1,
             Palette = p2,
             Kind = p3!,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Paint value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
+        writer.WritePropertyName(s_names[0]);
         ns::Color.JsonWrite(writer, value.Color);
-        if (value.Finish is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            ns::PaintFinish.JsonWrite(writer, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.Palette is { } v2)
-        {
-            writer.WritePropertyName(s_name2);
-            rt.WriteArray(writer, v2, ns::Color.JsonWrite);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name2);
-        }
-        if (value.Kind is { } v3)
-        {
-            writer.WriteString(s_name3, v3);
-        }
-        else
-        {
-            throw rt.RequiredNull("kind", "Paint");
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Paint", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Finish is { } v1) { writer.WritePropertyName(s_names[1]); ns::PaintFinish.JsonWrite(writer, v1); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        if (value.Palette is { } v2) { writer.WritePropertyName(s_names[2]); rt.WriteArray(writer, v2, ns::Color.JsonWrite); }
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[2]);
+        if (value.Kind is { } v3) writer.WriteString(s_names[3], v3);
+        else throw rt.RequiredNull("kind", "Paint");
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Paint", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "color" or "finish" or "palette" or "kind";
 }

@@ -33,20 +33,7 @@ public readonly partial struct PaintFinish : sys::IEquatable<PaintFinish>
     public string Value => _value ?? string.Empty;
 
     /// <summary>True when the value is one the schema lists.</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (Value)
-            {
-                case "matte":
-                case "gloss":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => Value is "matte" or "gloss";
 
     public static implicit operator PaintFinish(string value) => new PaintFinish(value);
 
@@ -62,7 +49,6 @@ public readonly partial struct PaintFinish : sys::IEquatable<PaintFinish>
 
     public override string ToString() => Value;
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static PaintFinish JsonRead(ref stj::Utf8JsonReader reader)
     {
         if (reader.TokenType != stj::JsonTokenType.String)
@@ -75,22 +61,13 @@ public readonly partial struct PaintFinish : sys::IEquatable<PaintFinish>
             sys::ReadOnlySpan<byte> span = reader.ValueSpan;
             switch (span.Length)
             {
-                case 5:
-                    if (rt.Is(span, "matte"u8))
-                    {
-                        return Matte;
-                    }
-                    if (rt.Is(span, "gloss"u8))
-                    {
-                        return Gloss;
-                    }
-                    break;
+                case 5 when rt.Is(span, "matte"u8): return Matte;
+                case 5 when rt.Is(span, "gloss"u8): return Gloss;
             }
         }
 
         return new PaintFinish(reader.GetString()!);
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, PaintFinish value) => writer.WriteStringValue(value.Value);
 }

@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from enums.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from enums.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class EnumsJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,17 +31,14 @@ public sealed partial class EnumsJsonContext : stj::Serialization.JsonSerializer
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::Color>? _Color;
-
-    public meta::JsonTypeInfo<ns::Color> Color => _Color ??= (meta::JsonTypeInfo<ns::Color>)Options.GetTypeInfo(typeof(ns::Color));
-
+    public meta::JsonTypeInfo<ns::Color> Color => _Color ??= Info<ns::Color>();
     private meta::JsonTypeInfo<ns::Paint>? _Paint;
-
-    public meta::JsonTypeInfo<ns::Paint> Paint => _Paint ??= (meta::JsonTypeInfo<ns::Paint>)Options.GetTypeInfo(typeof(ns::Paint));
-
+    public meta::JsonTypeInfo<ns::Paint> Paint => _Paint ??= Info<ns::Paint>();
     private meta::JsonTypeInfo<ns::PaintFinish>? _PaintFinish;
-
-    public meta::JsonTypeInfo<ns::PaintFinish> PaintFinish => _PaintFinish ??= (meta::JsonTypeInfo<ns::PaintFinish>)Options.GetTypeInfo(typeof(ns::PaintFinish));
+    public meta::JsonTypeInfo<ns::PaintFinish> PaintFinish => _PaintFinish ??= Info<ns::PaintFinish>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -53,20 +48,9 @@ public sealed partial class EnumsJsonContext : stj::Serialization.JsonSerializer
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Color))
-        {
-            return CreateTypeInfo(options, new Converters.ColorConverter());
-        }
-
-        if (type == typeof(ns::Paint))
-        {
-            return CreateTypeInfo(options, new Converters.PaintConverter());
-        }
-
-        if (type == typeof(ns::PaintFinish))
-        {
-            return CreateTypeInfo(options, new Converters.PaintFinishConverter());
-        }
+        if (type == typeof(ns::Color)) return CreateTypeInfo(options, new Converters.ColorConverter());
+        if (type == typeof(ns::Paint)) return CreateTypeInfo(options, new Converters.PaintConverter());
+        if (type == typeof(ns::PaintFinish)) return CreateTypeInfo(options, new Converters.PaintFinishConverter());
 
         return null;
     }
@@ -84,21 +68,16 @@ public sealed partial class EnumsJsonContext : stj::Serialization.JsonSerializer
         public sealed class ColorConverter : stj::Serialization.JsonConverter<ns::Color>
         {
             public override ns::Color Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Color.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Color value, stj::JsonSerializerOptions options) => ns::Color.JsonWrite(writer, value);
         }
-
         public sealed class PaintConverter : stj::Serialization.JsonConverter<ns::Paint>
         {
             public override ns::Paint Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Paint.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Paint value, stj::JsonSerializerOptions options) => ns::Paint.JsonWrite(writer, value);
         }
-
         public sealed class PaintFinishConverter : stj::Serialization.JsonConverter<ns::PaintFinish>
         {
             public override ns::PaintFinish Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::PaintFinish.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::PaintFinish value, stj::JsonSerializerOptions options) => ns::PaintFinish.JsonWrite(writer, value);
         }
     }

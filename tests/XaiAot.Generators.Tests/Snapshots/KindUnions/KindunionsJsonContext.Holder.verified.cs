@@ -14,12 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Holder
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("value");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("maybe");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("id");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("stop");
-    private static readonly stj::JsonEncodedText s_name4 = stj::JsonEncodedText.Encode("values");
-    private static readonly stj::JsonEncodedText s_name5 = stj::JsonEncodedText.Encode("mode");
+    private static readonly rt.Names s_names = rt.Encode("value", "maybe", "id", "stop", "values", "mode");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -36,19 +31,12 @@ public sealed partial record Holder
 
     public ns::HolderMode? Mode { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Holder JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Holder)");
-        }
-
+        rt.StartObject(ref reader, "an object (Holder)");
         ns::Value p0 = default;
         ns::Value? p1 = default;
         ns::HolderId? p2 = default;
@@ -61,63 +49,17 @@ public sealed partial record Holder
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 2:
-                        if (rt.Is(name, "id"u8))
-                        {
-                            member = "id";
-                            p2 = rt.NextValue(ref reader, ref nulls0, 1) ? (ns::HolderId?)ns::HolderId.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 4:
-                        if (rt.Is(name, "stop"u8))
-                        {
-                            member = "stop";
-                            p3 = rt.NextValue(ref reader, ref nulls0, 2) ? (ns::HolderStop?)ns::HolderStop.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "mode"u8))
-                        {
-                            member = "mode";
-                            p5 = rt.NextValue(ref reader, ref nulls0, 4) ? (ns::HolderMode?)ns::HolderMode.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "value"u8))
-                        {
-                            member = "value";
-                            rt.Next(ref reader);
-                            p0 = ns::Value.JsonRead(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        if (rt.Is(name, "maybe"u8))
-                        {
-                            member = "maybe";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? (ns::Value?)ns::Value.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "values"u8))
-                        {
-                            member = "values";
-                            p4 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadArray(ref reader, ns::Value.JsonRead) : null;
-                            continue;
-                        }
-                        break;
+                    case 2 when rt.Is(name, "id"u8): member = "id"; p2 = rt.NextValue(ref reader, ref nulls0, 1) ? (ns::HolderId?)ns::HolderId.JsonRead(ref reader) : null; continue;
+                    case 4 when rt.Is(name, "stop"u8): member = "stop"; p3 = rt.NextValue(ref reader, ref nulls0, 2) ? (ns::HolderStop?)ns::HolderStop.JsonRead(ref reader) : null; continue;
+                    case 4 when rt.Is(name, "mode"u8): member = "mode"; p5 = rt.NextValue(ref reader, ref nulls0, 4) ? (ns::HolderMode?)ns::HolderMode.JsonRead(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "value"u8): member = "value"; rt.Next(ref reader); p0 = ns::Value.JsonRead(ref reader); seen0 |= 1UL << 0; continue;
+                    case 5 when rt.Is(name, "maybe"u8): member = "maybe"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? (ns::Value?)ns::Value.JsonRead(ref reader) : null; continue;
+                    case 6 when rt.Is(name, "values"u8): member = "values"; p4 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadArray(ref reader, ns::Value.JsonRead) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -130,12 +72,9 @@ public sealed partial record Holder
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Holder", "value", "a Value");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "Holder", "value", "a Value");
 
-        var result = new Holder
+        return new Holder
         {
             Value = p0,
             Maybe = p1,
@@ -144,77 +83,26 @@ public sealed partial record Holder
             Values = p4,
             Mode = p5,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Holder value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
+        writer.WritePropertyName(s_names[0]);
         ns::Value.JsonWrite(writer, value.Value);
-        if (value.Maybe is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            ns::Value.JsonWrite(writer, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.Id is { } v2)
-        {
-            writer.WritePropertyName(s_name2);
-            ns::HolderId.JsonWrite(writer, v2);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name2);
-        }
-        if (value.Stop is { } v3)
-        {
-            writer.WritePropertyName(s_name3);
-            ns::HolderStop.JsonWrite(writer, v3);
-        }
-        else if (rt.Has(value._explicitNulls0, 2))
-        {
-            writer.WriteNull(s_name3);
-        }
-        if (value.Values is { } v4)
-        {
-            writer.WritePropertyName(s_name4);
-            rt.WriteArray(writer, v4, ns::Value.JsonWrite);
-        }
-        else if (rt.Has(value._explicitNulls0, 3))
-        {
-            writer.WriteNull(s_name4);
-        }
-        if (value.Mode is { } v5)
-        {
-            writer.WritePropertyName(s_name5);
-            ns::HolderMode.JsonWrite(writer, v5);
-        }
-        else if (rt.Has(value._explicitNulls0, 4))
-        {
-            writer.WriteNull(s_name5);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Holder", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Maybe is { } v1) { writer.WritePropertyName(s_names[1]); ns::Value.JsonWrite(writer, v1); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        if (value.Id is { } v2) { writer.WritePropertyName(s_names[2]); ns::HolderId.JsonWrite(writer, v2); }
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[2]);
+        if (value.Stop is { } v3) { writer.WritePropertyName(s_names[3]); ns::HolderStop.JsonWrite(writer, v3); }
+        else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[3]);
+        if (value.Values is { } v4) { writer.WritePropertyName(s_names[4]); rt.WriteArray(writer, v4, ns::Value.JsonWrite); }
+        else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[4]);
+        if (value.Mode is { } v5) { writer.WritePropertyName(s_names[5]); ns::HolderMode.JsonWrite(writer, v5); }
+        else if (rt.Has(value._explicitNulls0, 4)) writer.WriteNull(s_names[5]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Holder", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "value" or "maybe" or "id" or "stop" or "values" or "mode";
 }

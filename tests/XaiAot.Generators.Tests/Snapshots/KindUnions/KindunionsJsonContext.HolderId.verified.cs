@@ -10,23 +10,17 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// One of: string, integer.
-/// </summary>
+/// <summary>One of: string, integer.</summary>
 [stj::Serialization.JsonConverter(typeof(ns::KindunionsJsonContext.Converters.HolderIdConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public readonly partial struct HolderId : sys::IEquatable<HolderId>
 {
     private readonly object? _reference;
     private readonly long _integer;
-    /// <summary>
-    /// Which alternative is held: 0 for none (default), else its position plus one.
-    /// </summary>
+    /// <summary>Which alternative is held: 0 for none (default), else its position plus one.</summary>
     private readonly byte _case;
 
-    /// <summary>
-    /// Holds a string.
-    /// </summary>
+    /// <summary>Holds a string.</summary>
     public HolderId(string value)
     {
         sys::ArgumentNullException.ThrowIfNull(value);
@@ -36,9 +30,7 @@ public readonly partial struct HolderId : sys::IEquatable<HolderId>
 
     public bool IsString => _case == 1;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public string AsString => _case == 1 ? ((string)_reference!) : throw new sys::InvalidOperationException("HolderId holds another alternative than String.");
 
     public bool TryGetString([sys::Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
@@ -49,9 +41,7 @@ public readonly partial struct HolderId : sys::IEquatable<HolderId>
 
     public static implicit operator HolderId(string value) => new HolderId(value);
 
-    /// <summary>
-    /// Holds an integer.
-    /// </summary>
+    /// <summary>Holds an integer.</summary>
     public HolderId(long value)
     {
         _integer = value;
@@ -60,9 +50,7 @@ public readonly partial struct HolderId : sys::IEquatable<HolderId>
 
     public bool IsInteger => _case == 2;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public long AsInteger => _case == 2 ? _integer : throw new sys::InvalidOperationException("HolderId holds another alternative than Integer.");
 
     public bool TryGetInteger(out long value)
@@ -96,7 +84,6 @@ public readonly partial struct HolderId : sys::IEquatable<HolderId>
         }
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static HolderId JsonRead(ref stj::Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -110,7 +97,6 @@ public readonly partial struct HolderId : sys::IEquatable<HolderId>
         }
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, HolderId value)
     {
         switch (value._case)

@@ -33,20 +33,7 @@ public readonly partial struct HolderMode : sys::IEquatable<HolderMode>
     public string Value => _value ?? string.Empty;
 
     /// <summary>True when the value is one the schema lists.</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (Value)
-            {
-                case "auto":
-                case "none":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => Value is "auto" or "none";
 
     public static implicit operator HolderMode(string value) => new HolderMode(value);
 
@@ -62,7 +49,6 @@ public readonly partial struct HolderMode : sys::IEquatable<HolderMode>
 
     public override string ToString() => Value;
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static HolderMode JsonRead(ref stj::Utf8JsonReader reader)
     {
         if (reader.TokenType != stj::JsonTokenType.String)
@@ -75,22 +61,13 @@ public readonly partial struct HolderMode : sys::IEquatable<HolderMode>
             sys::ReadOnlySpan<byte> span = reader.ValueSpan;
             switch (span.Length)
             {
-                case 4:
-                    if (rt.Is(span, "auto"u8))
-                    {
-                        return Auto;
-                    }
-                    if (rt.Is(span, "none"u8))
-                    {
-                        return None;
-                    }
-                    break;
+                case 4 when rt.Is(span, "auto"u8): return Auto;
+                case 4 when rt.Is(span, "none"u8): return None;
             }
         }
 
         return new HolderMode(reader.GetString()!);
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, HolderMode value) => writer.WriteStringValue(value.Value);
 }

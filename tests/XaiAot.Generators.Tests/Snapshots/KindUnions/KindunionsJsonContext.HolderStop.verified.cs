@@ -10,22 +10,16 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// One of: string, array.
-/// </summary>
+/// <summary>One of: string, array.</summary>
 [stj::Serialization.JsonConverter(typeof(ns::KindunionsJsonContext.Converters.HolderStopConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public readonly partial struct HolderStop : sys::IEquatable<HolderStop>
 {
     private readonly object? _reference;
-    /// <summary>
-    /// Which alternative is held: 0 for none (default), else its position plus one.
-    /// </summary>
+    /// <summary>Which alternative is held: 0 for none (default), else its position plus one.</summary>
     private readonly byte _case;
 
-    /// <summary>
-    /// Holds a string.
-    /// </summary>
+    /// <summary>Holds a string.</summary>
     public HolderStop(string value)
     {
         sys::ArgumentNullException.ThrowIfNull(value);
@@ -35,9 +29,7 @@ public readonly partial struct HolderStop : sys::IEquatable<HolderStop>
 
     public bool IsString => _case == 1;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public string AsString => _case == 1 ? ((string)_reference!) : throw new sys::InvalidOperationException("HolderStop holds another alternative than String.");
 
     public bool TryGetString([sys::Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
@@ -48,9 +40,7 @@ public readonly partial struct HolderStop : sys::IEquatable<HolderStop>
 
     public static implicit operator HolderStop(string value) => new HolderStop(value);
 
-    /// <summary>
-    /// Holds an array.
-    /// </summary>
+    /// <summary>Holds an array.</summary>
     public HolderStop(scg::IReadOnlyList<string> value)
     {
         sys::ArgumentNullException.ThrowIfNull(value);
@@ -60,9 +50,7 @@ public readonly partial struct HolderStop : sys::IEquatable<HolderStop>
 
     public bool IsArray => _case == 2;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public scg::IReadOnlyList<string> AsArray => _case == 2 ? ((scg::IReadOnlyList<string>)_reference!) : throw new sys::InvalidOperationException("HolderStop holds another alternative than Array.");
 
     public bool TryGetArray([sys::Diagnostics.CodeAnalysis.NotNullWhen(true)] out scg::IReadOnlyList<string>? value)
@@ -98,7 +86,6 @@ public readonly partial struct HolderStop : sys::IEquatable<HolderStop>
         }
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static HolderStop JsonRead(ref stj::Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -112,7 +99,6 @@ public readonly partial struct HolderStop : sys::IEquatable<HolderStop>
         }
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, HolderStop value)
     {
         switch (value._case)

@@ -14,8 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Pair
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("key");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("value");
+    private static readonly rt.Names s_names = rt.Encode("key", "value");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -24,19 +23,12 @@ public sealed partial record Pair
 
     public string? Value { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Pair JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Pair)");
-        }
-
+        rt.StartObject(ref reader, "an object (Pair)");
         string? p0 = default;
         string? p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
@@ -45,35 +37,13 @@ public sealed partial record Pair
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 3:
-                        if (rt.Is(name, "key"u8))
-                        {
-                            member = "key";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadString(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "value"u8))
-                        {
-                            member = "value";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 3 when rt.Is(name, "key"u8): member = "key"; rt.Next(ref reader); p0 = rt.ReadString(ref reader); seen0 |= 1UL << 0; continue;
+                    case 5 when rt.Is(name, "value"u8): member = "value"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -86,56 +56,25 @@ public sealed partial record Pair
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Pair", "key", "a string");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "Pair", "key", "a string");
 
-        var result = new Pair
+        return new Pair
         {
             Key = p0!,
             Value = p1,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Pair value)
     {
         writer.WriteStartObject();
-        if (value.Key is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else
-        {
-            throw rt.RequiredNull("key", "Pair");
-        }
-        if (value.Value is { } v1)
-        {
-            writer.WriteString(s_name1, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Pair", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Key is { } v0) writer.WriteString(s_names[0], v0);
+        else throw rt.RequiredNull("key", "Pair");
+        if (value.Value is { } v1) writer.WriteString(s_names[1], v1);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Pair", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "key" or "value";
 }

@@ -10,9 +10,7 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// Any of several JSON kinds.
-/// </summary>
+/// <summary>Any of several JSON kinds.</summary>
 [stj::Serialization.JsonConverter(typeof(ns::KindunionsJsonContext.Converters.ValueConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public readonly partial struct Value : sys::IEquatable<Value>
@@ -21,14 +19,10 @@ public readonly partial struct Value : sys::IEquatable<Value>
     private readonly long _integer;
     private readonly double _number;
     private readonly bool _boolean;
-    /// <summary>
-    /// Which alternative is held: 0 for none (default), else its position plus one.
-    /// </summary>
+    /// <summary>Which alternative is held: 0 for none (default), else its position plus one.</summary>
     private readonly byte _case;
 
-    /// <summary>
-    /// Holds a string.
-    /// </summary>
+    /// <summary>Holds a string.</summary>
     public Value(string value)
     {
         sys::ArgumentNullException.ThrowIfNull(value);
@@ -38,9 +32,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public bool IsString => _case == 1;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public string AsString => _case == 1 ? ((string)_reference!) : throw new sys::InvalidOperationException("Value holds another alternative than String.");
 
     public bool TryGetString([sys::Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
@@ -51,9 +43,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public static implicit operator Value(string value) => new Value(value);
 
-    /// <summary>
-    /// Holds an integer.
-    /// </summary>
+    /// <summary>Holds an integer.</summary>
     public Value(long value)
     {
         _integer = value;
@@ -62,9 +52,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public bool IsInteger => _case == 2;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public long AsInteger => _case == 2 ? _integer : throw new sys::InvalidOperationException("Value holds another alternative than Integer.");
 
     public bool TryGetInteger(out long value)
@@ -75,9 +63,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public static implicit operator Value(long value) => new Value(value);
 
-    /// <summary>
-    /// Holds a number.
-    /// </summary>
+    /// <summary>Holds a number.</summary>
     public Value(double value)
     {
         _number = value;
@@ -86,9 +72,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public bool IsNumber => _case == 3;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public double AsNumber => _case == 3 ? _number : throw new sys::InvalidOperationException("Value holds another alternative than Number.");
 
     public bool TryGetNumber(out double value)
@@ -99,9 +83,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public static implicit operator Value(double value) => new Value(value);
 
-    /// <summary>
-    /// Holds true or false.
-    /// </summary>
+    /// <summary>Holds true or false.</summary>
     public Value(bool value)
     {
         _boolean = value;
@@ -110,9 +92,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public bool IsBoolean => _case == 4;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public bool AsBoolean => _case == 4 ? _boolean : throw new sys::InvalidOperationException("Value holds another alternative than Boolean.");
 
     public bool TryGetBoolean(out bool value)
@@ -123,9 +103,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public static implicit operator Value(bool value) => new Value(value);
 
-    /// <summary>
-    /// Holds an array.
-    /// </summary>
+    /// <summary>Holds an array.</summary>
     public Value(scg::IReadOnlyList<string> value)
     {
         sys::ArgumentNullException.ThrowIfNull(value);
@@ -135,9 +113,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public bool IsArray => _case == 5;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public scg::IReadOnlyList<string> AsArray => _case == 5 ? ((scg::IReadOnlyList<string>)_reference!) : throw new sys::InvalidOperationException("Value holds another alternative than Array.");
 
     public bool TryGetArray([sys::Diagnostics.CodeAnalysis.NotNullWhen(true)] out scg::IReadOnlyList<string>? value)
@@ -150,9 +126,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public static implicit operator Value(scg::List<string> value) => new Value(value);
 
-    /// <summary>
-    /// Holds an object (Pair).
-    /// </summary>
+    /// <summary>Holds an object (Pair).</summary>
     public Value(ns::Pair value)
     {
         sys::ArgumentNullException.ThrowIfNull(value);
@@ -162,9 +136,7 @@ public readonly partial struct Value : sys::IEquatable<Value>
 
     public bool IsPair => _case == 6;
 
-    /// <summary>
-    /// The held value; throws InvalidOperationException when another alternative is held.
-    /// </summary>
+    /// <summary>The held value; throws InvalidOperationException when another alternative is held.</summary>
     public ns::Pair AsPair => _case == 6 ? ((ns::Pair)_reference!) : throw new sys::InvalidOperationException("Value holds another alternative than Pair.");
 
     public bool TryGetPair([sys::Diagnostics.CodeAnalysis.NotNullWhen(true)] out ns::Pair? value)
@@ -206,7 +178,6 @@ public readonly partial struct Value : sys::IEquatable<Value>
         }
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Value JsonRead(ref stj::Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -232,7 +203,6 @@ public readonly partial struct Value : sys::IEquatable<Value>
         }
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Value value)
     {
         switch (value._case)

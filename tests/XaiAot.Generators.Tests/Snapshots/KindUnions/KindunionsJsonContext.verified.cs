@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from kindunions.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from kindunions.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class KindunionsJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,29 +31,20 @@ public sealed partial class KindunionsJsonContext : stj::Serialization.JsonSeria
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::Value>? _Value;
-
-    public meta::JsonTypeInfo<ns::Value> Value => _Value ??= (meta::JsonTypeInfo<ns::Value>)Options.GetTypeInfo(typeof(ns::Value));
-
+    public meta::JsonTypeInfo<ns::Value> Value => _Value ??= Info<ns::Value>();
     private meta::JsonTypeInfo<ns::Pair>? _Pair;
-
-    public meta::JsonTypeInfo<ns::Pair> Pair => _Pair ??= (meta::JsonTypeInfo<ns::Pair>)Options.GetTypeInfo(typeof(ns::Pair));
-
+    public meta::JsonTypeInfo<ns::Pair> Pair => _Pair ??= Info<ns::Pair>();
     private meta::JsonTypeInfo<ns::Holder>? _Holder;
-
-    public meta::JsonTypeInfo<ns::Holder> Holder => _Holder ??= (meta::JsonTypeInfo<ns::Holder>)Options.GetTypeInfo(typeof(ns::Holder));
-
+    public meta::JsonTypeInfo<ns::Holder> Holder => _Holder ??= Info<ns::Holder>();
     private meta::JsonTypeInfo<ns::HolderId>? _HolderId;
-
-    public meta::JsonTypeInfo<ns::HolderId> HolderId => _HolderId ??= (meta::JsonTypeInfo<ns::HolderId>)Options.GetTypeInfo(typeof(ns::HolderId));
-
+    public meta::JsonTypeInfo<ns::HolderId> HolderId => _HolderId ??= Info<ns::HolderId>();
     private meta::JsonTypeInfo<ns::HolderStop>? _HolderStop;
-
-    public meta::JsonTypeInfo<ns::HolderStop> HolderStop => _HolderStop ??= (meta::JsonTypeInfo<ns::HolderStop>)Options.GetTypeInfo(typeof(ns::HolderStop));
-
+    public meta::JsonTypeInfo<ns::HolderStop> HolderStop => _HolderStop ??= Info<ns::HolderStop>();
     private meta::JsonTypeInfo<ns::HolderMode>? _HolderMode;
-
-    public meta::JsonTypeInfo<ns::HolderMode> HolderMode => _HolderMode ??= (meta::JsonTypeInfo<ns::HolderMode>)Options.GetTypeInfo(typeof(ns::HolderMode));
+    public meta::JsonTypeInfo<ns::HolderMode> HolderMode => _HolderMode ??= Info<ns::HolderMode>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -65,35 +54,12 @@ public sealed partial class KindunionsJsonContext : stj::Serialization.JsonSeria
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Value))
-        {
-            return CreateTypeInfo(options, new Converters.ValueConverter());
-        }
-
-        if (type == typeof(ns::Pair))
-        {
-            return CreateTypeInfo(options, new Converters.PairConverter());
-        }
-
-        if (type == typeof(ns::Holder))
-        {
-            return CreateTypeInfo(options, new Converters.HolderConverter());
-        }
-
-        if (type == typeof(ns::HolderId))
-        {
-            return CreateTypeInfo(options, new Converters.HolderIdConverter());
-        }
-
-        if (type == typeof(ns::HolderStop))
-        {
-            return CreateTypeInfo(options, new Converters.HolderStopConverter());
-        }
-
-        if (type == typeof(ns::HolderMode))
-        {
-            return CreateTypeInfo(options, new Converters.HolderModeConverter());
-        }
+        if (type == typeof(ns::Value)) return CreateTypeInfo(options, new Converters.ValueConverter());
+        if (type == typeof(ns::Pair)) return CreateTypeInfo(options, new Converters.PairConverter());
+        if (type == typeof(ns::Holder)) return CreateTypeInfo(options, new Converters.HolderConverter());
+        if (type == typeof(ns::HolderId)) return CreateTypeInfo(options, new Converters.HolderIdConverter());
+        if (type == typeof(ns::HolderStop)) return CreateTypeInfo(options, new Converters.HolderStopConverter());
+        if (type == typeof(ns::HolderMode)) return CreateTypeInfo(options, new Converters.HolderModeConverter());
 
         return null;
     }
@@ -111,42 +77,31 @@ public sealed partial class KindunionsJsonContext : stj::Serialization.JsonSeria
         public sealed class ValueConverter : stj::Serialization.JsonConverter<ns::Value>
         {
             public override ns::Value Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Value.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Value value, stj::JsonSerializerOptions options) => ns::Value.JsonWrite(writer, value);
         }
-
         public sealed class PairConverter : stj::Serialization.JsonConverter<ns::Pair>
         {
             public override ns::Pair Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Pair.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Pair value, stj::JsonSerializerOptions options) => ns::Pair.JsonWrite(writer, value);
         }
-
         public sealed class HolderConverter : stj::Serialization.JsonConverter<ns::Holder>
         {
             public override ns::Holder Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Holder.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Holder value, stj::JsonSerializerOptions options) => ns::Holder.JsonWrite(writer, value);
         }
-
         public sealed class HolderIdConverter : stj::Serialization.JsonConverter<ns::HolderId>
         {
             public override ns::HolderId Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::HolderId.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::HolderId value, stj::JsonSerializerOptions options) => ns::HolderId.JsonWrite(writer, value);
         }
-
         public sealed class HolderStopConverter : stj::Serialization.JsonConverter<ns::HolderStop>
         {
             public override ns::HolderStop Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::HolderStop.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::HolderStop value, stj::JsonSerializerOptions options) => ns::HolderStop.JsonWrite(writer, value);
         }
-
         public sealed class HolderModeConverter : stj::Serialization.JsonConverter<ns::HolderMode>
         {
             public override ns::HolderMode Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::HolderMode.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::HolderMode value, stj::JsonSerializerOptions options) => ns::HolderMode.JsonWrite(writer, value);
         }
     }

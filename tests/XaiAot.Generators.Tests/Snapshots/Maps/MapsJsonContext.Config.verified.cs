@@ -14,10 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Config
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("labels");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("limits");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("nested");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("loose");
+    private static readonly rt.Names s_names = rt.Encode("labels", "limits", "nested", "loose");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -30,19 +27,12 @@ public sealed partial record Config
 
     public stj::JsonElement? Loose { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Config JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Config)");
-        }
-
+        rt.StartObject(ref reader, "an object (Config)");
         scg::IReadOnlyDictionary<string, string>? p0 = default;
         scg::IReadOnlyDictionary<string, long>? p1 = default;
         scg::IReadOnlyDictionary<string, scg::IReadOnlyList<ns::Strict>>? p2 = default;
@@ -52,46 +42,15 @@ public sealed partial record Config
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 5:
-                        if (rt.Is(name, "loose"u8))
-                        {
-                            member = "loose";
-                            rt.Next(ref reader);
-                            p3 = rt.ReadAnyObject(ref reader);
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "labels"u8))
-                        {
-                            member = "labels";
-                            p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadMap(ref reader, rt.ReadString) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "limits"u8))
-                        {
-                            member = "limits";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadMap(ref reader, rt.ReadInt64) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "nested"u8))
-                        {
-                            member = "nested";
-                            p2 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadMap<scg::IReadOnlyList<ns::Strict>>(ref reader, static (ref stj::Utf8JsonReader r) => rt.ReadArray(ref r, ns::Strict.JsonRead)) : null;
-                            continue;
-                        }
-                        break;
+                    case 5 when rt.Is(name, "loose"u8): member = "loose"; rt.Next(ref reader); p3 = rt.ReadAnyObject(ref reader); continue;
+                    case 6 when rt.Is(name, "labels"u8): member = "labels"; p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadMap(ref reader, rt.ReadString) : null; continue;
+                    case 6 when rt.Is(name, "limits"u8): member = "limits"; p1 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadMap(ref reader, rt.ReadInt64) : null; continue;
+                    case 6 when rt.Is(name, "nested"u8): member = "nested"; p2 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadMap<scg::IReadOnlyList<ns::Strict>>(ref reader, static (ref stj::Utf8JsonReader r) => rt.ReadArray(ref r, ns::Strict.JsonRead)) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -104,69 +63,28 @@ public sealed partial record Config
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        var result = new Config
+        return new Config
         {
             Labels = p0,
             Limits = p1,
             Nested = p2,
             Loose = p3,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Config value)
     {
         writer.WriteStartObject();
-        if (value.Labels is { } v0)
-        {
-            writer.WritePropertyName(s_name0);
-            rt.WriteMap(writer, v0, rt.WriteString);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name0);
-        }
-        if (value.Limits is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            rt.WriteMap(writer, v1, rt.WriteInt64);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.Nested is { } v2)
-        {
-            writer.WritePropertyName(s_name2);
-            rt.WriteMap(writer, v2, static (w, v) => rt.WriteArray(w, v, ns::Strict.JsonWrite));
-        }
-        else if (rt.Has(value._explicitNulls0, 2))
-        {
-            writer.WriteNull(s_name2);
-        }
-        if (value.Loose is { } v3)
-        {
-            writer.WritePropertyName(s_name3);
-            v3.WriteTo(writer);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Config", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Labels is { } v0) { writer.WritePropertyName(s_names[0]); rt.WriteMap(writer, v0, rt.WriteString); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[0]);
+        if (value.Limits is { } v1) { writer.WritePropertyName(s_names[1]); rt.WriteMap(writer, v1, rt.WriteInt64); }
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[1]);
+        if (value.Nested is { } v2) { writer.WritePropertyName(s_names[2]); rt.WriteMap(writer, v2, static (w, v) => rt.WriteArray(w, v, ns::Strict.JsonWrite)); }
+        else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[2]);
+        if (value.Loose is { } v3) { writer.WritePropertyName(s_names[3]); v3.WriteTo(writer); }
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Config", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "labels" or "limits" or "nested" or "loose";
 }

@@ -10,58 +10,36 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// Named members plus typed extra members.
-/// </summary>
+/// <summary>Named members plus typed extra members.</summary>
 [stj::Serialization.JsonConverter(typeof(ns::MapsJsonContext.Converters.ScoresConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Scores
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("total");
+    private static readonly rt.Names s_names = rt.Encode("total");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
 
     public long? Total { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IReadOnlyDictionary<string, double?>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Scores JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Scores)");
-        }
-
+        rt.StartObject(ref reader, "an object (Scores)");
         long? p0 = default;
         scg::Dictionary<string, double?>? extra = null;
         ulong nulls0 = 0;
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 5:
-                        if (rt.Is(name, "total"u8))
-                        {
-                            member = "total";
-                            p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadInt64(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 5 when rt.Is(name, "total"u8): member = "total"; p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadInt64(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -74,49 +52,20 @@ public sealed partial record Scores
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        var result = new Scores
+        return new Scores
         {
             Total = p0,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Scores value)
     {
         writer.WriteStartObject();
-        if (value.Total is { } v0)
-        {
-            writer.WriteNumber(s_name0, v0);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name0);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Scores", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                if (pair.Value is { } item)
-                {
-                    writer.WriteNumberValue(item);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-            }
-        }
+        if (value.Total is { } v0) writer.WriteNumber(s_names[0], v0);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[0]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Scores", "AdditionalProperties", rt.WriteDouble);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "total";
 }

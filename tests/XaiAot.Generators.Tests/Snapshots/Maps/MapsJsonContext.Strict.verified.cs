@@ -14,45 +14,27 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Strict
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("a");
+    private static readonly rt.Names s_names = rt.Encode("a");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
 
     public string? A { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Strict JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Strict)");
-        }
-
+        rt.StartObject(ref reader, "an object (Strict)");
         string? p0 = default;
         ulong nulls0 = 0;
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 1:
-                        if (rt.Is(name, "a"u8))
-                        {
-                            member = "a";
-                            p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 1 when rt.Is(name, "a"u8): member = "a"; p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -64,26 +46,18 @@ public sealed partial record Strict
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        var result = new Strict
+        return new Strict
         {
             A = p0,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Strict value)
     {
         writer.WriteStartObject();
-        if (value.A is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name0);
-        }
+        if (value.A is { } v0) writer.WriteString(s_names[0], v0);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[0]);
         writer.WriteEndObject();
     }
 }

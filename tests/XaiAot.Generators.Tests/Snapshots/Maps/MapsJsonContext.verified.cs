@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from maps.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from maps.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class MapsJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,17 +31,14 @@ public sealed partial class MapsJsonContext : stj::Serialization.JsonSerializerC
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::Config>? _Config;
-
-    public meta::JsonTypeInfo<ns::Config> Config => _Config ??= (meta::JsonTypeInfo<ns::Config>)Options.GetTypeInfo(typeof(ns::Config));
-
+    public meta::JsonTypeInfo<ns::Config> Config => _Config ??= Info<ns::Config>();
     private meta::JsonTypeInfo<ns::Strict>? _Strict;
-
-    public meta::JsonTypeInfo<ns::Strict> Strict => _Strict ??= (meta::JsonTypeInfo<ns::Strict>)Options.GetTypeInfo(typeof(ns::Strict));
-
+    public meta::JsonTypeInfo<ns::Strict> Strict => _Strict ??= Info<ns::Strict>();
     private meta::JsonTypeInfo<ns::Scores>? _Scores;
-
-    public meta::JsonTypeInfo<ns::Scores> Scores => _Scores ??= (meta::JsonTypeInfo<ns::Scores>)Options.GetTypeInfo(typeof(ns::Scores));
+    public meta::JsonTypeInfo<ns::Scores> Scores => _Scores ??= Info<ns::Scores>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -53,20 +48,9 @@ public sealed partial class MapsJsonContext : stj::Serialization.JsonSerializerC
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Config))
-        {
-            return CreateTypeInfo(options, new Converters.ConfigConverter());
-        }
-
-        if (type == typeof(ns::Strict))
-        {
-            return CreateTypeInfo(options, new Converters.StrictConverter());
-        }
-
-        if (type == typeof(ns::Scores))
-        {
-            return CreateTypeInfo(options, new Converters.ScoresConverter());
-        }
+        if (type == typeof(ns::Config)) return CreateTypeInfo(options, new Converters.ConfigConverter());
+        if (type == typeof(ns::Strict)) return CreateTypeInfo(options, new Converters.StrictConverter());
+        if (type == typeof(ns::Scores)) return CreateTypeInfo(options, new Converters.ScoresConverter());
 
         return null;
     }
@@ -84,21 +68,16 @@ public sealed partial class MapsJsonContext : stj::Serialization.JsonSerializerC
         public sealed class ConfigConverter : stj::Serialization.JsonConverter<ns::Config>
         {
             public override ns::Config Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Config.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Config value, stj::JsonSerializerOptions options) => ns::Config.JsonWrite(writer, value);
         }
-
         public sealed class StrictConverter : stj::Serialization.JsonConverter<ns::Strict>
         {
             public override ns::Strict Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Strict.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Strict value, stj::JsonSerializerOptions options) => ns::Strict.JsonWrite(writer, value);
         }
-
         public sealed class ScoresConverter : stj::Serialization.JsonConverter<ns::Scores>
         {
             public override ns::Scores Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Scores.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Scores value, stj::JsonSerializerOptions options) => ns::Scores.JsonWrite(writer, value);
         }
     }

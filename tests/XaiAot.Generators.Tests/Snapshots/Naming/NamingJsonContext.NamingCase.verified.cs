@@ -14,26 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record NamingCase
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("snake_case_name");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("kebab-case-name");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("camelCaseName");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("$ref");
-    private static readonly stj::JsonEncodedText s_name4 = stj::JsonEncodedText.Encode("2fa");
-    private static readonly stj::JsonEncodedText s_name5 = stj::JsonEncodedText.Encode("class");
-    private static readonly stj::JsonEncodedText s_name6 = stj::JsonEncodedText.Encode("type");
-    private static readonly stj::JsonEncodedText s_name7 = stj::JsonEncodedText.Encode("foo_bar");
-    private static readonly stj::JsonEncodedText s_name8 = stj::JsonEncodedText.Encode("fooBar");
-    private static readonly stj::JsonEncodedText s_name9 = stj::JsonEncodedText.Encode("naming_case");
-    private static readonly stj::JsonEncodedText s_name10 = stj::JsonEncodedText.Encode("AdditionalProperties");
-    private static readonly stj::JsonEncodedText s_name11 = stj::JsonEncodedText.Encode("JsonRead");
-    private static readonly stj::JsonEncodedText s_name12 = stj::JsonEncodedText.Encode("first");
-    private static readonly stj::JsonEncodedText s_name13 = stj::JsonEncodedText.Encode("First");
-    private static readonly stj::JsonEncodedText s_name14 = stj::JsonEncodedText.Encode("child");
-    private static readonly stj::JsonEncodedText s_name15 = stj::JsonEncodedText.Encode("Child");
-    private static readonly stj::JsonEncodedText s_name16 = stj::JsonEncodedText.Encode("with space");
-    private static readonly stj::JsonEncodedText s_name17 = stj::JsonEncodedText.Encode("UPPER_SNAKE");
-    private static readonly stj::JsonEncodedText s_name18 = stj::JsonEncodedText.Encode("é_accent");
-    private static readonly stj::JsonEncodedText s_name19 = stj::JsonEncodedText.Encode("");
+    private static readonly rt.Names s_names = rt.Encode("snake_case_name", "kebab-case-name", "camelCaseName", "$ref", "2fa", "class", "type", "foo_bar", "fooBar", "naming_case", "AdditionalProperties", "JsonRead", "first", "First", "child", "Child", "with space", "UPPER_SNAKE", "é_accent", "");
     private static string? s_cache6;
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
@@ -79,19 +60,12 @@ public sealed partial record NamingCase
 
     public string? Value { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties2 { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static NamingCase JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (NamingCase)");
-        }
-
+        rt.StartObject(ref reader, "an object (NamingCase)");
         string? p0 = default;
         string? p1 = default;
         string? p2 = default;
@@ -117,163 +91,31 @@ public sealed partial record NamingCase
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 0:
-                        if (rt.Is(name, ""u8))
-                        {
-                            member = "";
-                            p19 = rt.NextValue(ref reader, ref nulls0, 19) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 3:
-                        if (rt.Is(name, "2fa"u8))
-                        {
-                            member = "2fa";
-                            p4 = rt.NextValue(ref reader, ref nulls0, 4) ? rt.ReadBoolean(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 4:
-                        if (rt.Is(name, "$ref"u8))
-                        {
-                            member = "$ref";
-                            p3 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "type"u8))
-                        {
-                            member = "type";
-                            p6 = rt.NextValue(ref reader, ref nulls0, 6) ? rt.ReadRepeated(ref reader, ref s_cache6) : null;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "class"u8))
-                        {
-                            member = "class";
-                            p5 = rt.NextValue(ref reader, ref nulls0, 5) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "first"u8))
-                        {
-                            member = "first";
-                            p12 = rt.NextValue(ref reader, ref nulls0, 12) ? ns::NamingCaseFirst.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "First"u8))
-                        {
-                            member = "First";
-                            p13 = rt.NextValue(ref reader, ref nulls0, 13) ? ns::NamingCaseFirst2.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "child"u8))
-                        {
-                            member = "child";
-                            p14 = rt.NextValue(ref reader, ref nulls0, 14) ? ns::Child.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "Child"u8))
-                        {
-                            member = "Child";
-                            p15 = rt.NextValue(ref reader, ref nulls0, 15) ? ns::NamingCaseChild.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "fooBar"u8))
-                        {
-                            member = "fooBar";
-                            p8 = rt.NextValue(ref reader, ref nulls0, 8) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (rt.Is(name, "foo_bar"u8))
-                        {
-                            member = "foo_bar";
-                            p7 = rt.NextValue(ref reader, ref nulls0, 7) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 8:
-                        if (rt.Is(name, "JsonRead"u8))
-                        {
-                            member = "JsonRead";
-                            p11 = rt.NextValue(ref reader, ref nulls0, 11) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 9:
-                        if (rt.Is(name, "é_accent"u8))
-                        {
-                            member = "é_accent";
-                            p18 = rt.NextValue(ref reader, ref nulls0, 18) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 10:
-                        if (rt.Is(name, "with space"u8))
-                        {
-                            member = "with space";
-                            p16 = rt.NextValue(ref reader, ref nulls0, 16) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 11:
-                        if (rt.Is(name, "naming_case"u8))
-                        {
-                            member = "naming_case";
-                            p9 = rt.NextValue(ref reader, ref nulls0, 9) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "UPPER_SNAKE"u8))
-                        {
-                            member = "UPPER_SNAKE";
-                            p17 = rt.NextValue(ref reader, ref nulls0, 17) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 13:
-                        if (rt.Is(name, "camelCaseName"u8))
-                        {
-                            member = "camelCaseName";
-                            p2 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 15:
-                        if (rt.Is(name, "snake_case_name"u8))
-                        {
-                            member = "snake_case_name";
-                            p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "kebab-case-name"u8))
-                        {
-                            member = "kebab-case-name";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 20:
-                        if (rt.Is(name, "AdditionalProperties"u8))
-                        {
-                            member = "AdditionalProperties";
-                            p10 = rt.NextValue(ref reader, ref nulls0, 10) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 0 when rt.Is(name, ""u8): member = ""; p19 = rt.NextValue(ref reader, ref nulls0, 19) ? rt.ReadString(ref reader) : null; continue;
+                    case 3 when rt.Is(name, "2fa"u8): member = "2fa"; p4 = rt.NextValue(ref reader, ref nulls0, 4) ? rt.ReadBoolean(ref reader) : null; continue;
+                    case 4 when rt.Is(name, "$ref"u8): member = "$ref"; p3 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadString(ref reader) : null; continue;
+                    case 4 when rt.Is(name, "type"u8): member = "type"; p6 = rt.NextValue(ref reader, ref nulls0, 6) ? rt.ReadRepeated(ref reader, ref s_cache6) : null; continue;
+                    case 5 when rt.Is(name, "class"u8): member = "class"; p5 = rt.NextValue(ref reader, ref nulls0, 5) ? rt.ReadString(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "first"u8): member = "first"; p12 = rt.NextValue(ref reader, ref nulls0, 12) ? ns::NamingCaseFirst.JsonRead(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "First"u8): member = "First"; p13 = rt.NextValue(ref reader, ref nulls0, 13) ? ns::NamingCaseFirst2.JsonRead(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "child"u8): member = "child"; p14 = rt.NextValue(ref reader, ref nulls0, 14) ? ns::Child.JsonRead(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "Child"u8): member = "Child"; p15 = rt.NextValue(ref reader, ref nulls0, 15) ? ns::NamingCaseChild.JsonRead(ref reader) : null; continue;
+                    case 6 when rt.Is(name, "fooBar"u8): member = "fooBar"; p8 = rt.NextValue(ref reader, ref nulls0, 8) ? rt.ReadString(ref reader) : null; continue;
+                    case 7 when rt.Is(name, "foo_bar"u8): member = "foo_bar"; p7 = rt.NextValue(ref reader, ref nulls0, 7) ? rt.ReadString(ref reader) : null; continue;
+                    case 8 when rt.Is(name, "JsonRead"u8): member = "JsonRead"; p11 = rt.NextValue(ref reader, ref nulls0, 11) ? rt.ReadString(ref reader) : null; continue;
+                    case 9 when rt.Is(name, "é_accent"u8): member = "é_accent"; p18 = rt.NextValue(ref reader, ref nulls0, 18) ? rt.ReadString(ref reader) : null; continue;
+                    case 10 when rt.Is(name, "with space"u8): member = "with space"; p16 = rt.NextValue(ref reader, ref nulls0, 16) ? rt.ReadString(ref reader) : null; continue;
+                    case 11 when rt.Is(name, "naming_case"u8): member = "naming_case"; p9 = rt.NextValue(ref reader, ref nulls0, 9) ? rt.ReadString(ref reader) : null; continue;
+                    case 11 when rt.Is(name, "UPPER_SNAKE"u8): member = "UPPER_SNAKE"; p17 = rt.NextValue(ref reader, ref nulls0, 17) ? rt.ReadString(ref reader) : null; continue;
+                    case 13 when rt.Is(name, "camelCaseName"u8): member = "camelCaseName"; p2 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadString(ref reader) : null; continue;
+                    case 15 when rt.Is(name, "snake_case_name"u8): member = "snake_case_name"; p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null; continue;
+                    case 15 when rt.Is(name, "kebab-case-name"u8): member = "kebab-case-name"; p1 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadString(ref reader) : null; continue;
+                    case 20 when rt.Is(name, "AdditionalProperties"u8): member = "AdditionalProperties"; p10 = rt.NextValue(ref reader, ref nulls0, 10) ? rt.ReadString(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -286,7 +128,7 @@ public sealed partial record NamingCase
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        var result = new NamingCase
+        return new NamingCase
         {
             SnakeCaseName = p0,
             KebabCaseName = p1,
@@ -309,194 +151,54 @@ public sealed partial record NamingCase
             ÉAccent = p18,
             Value = p19,
             AdditionalProperties2 = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, NamingCase value)
     {
         writer.WriteStartObject();
-        if (value.SnakeCaseName is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name0);
-        }
-        if (value.KebabCaseName is { } v1)
-        {
-            writer.WriteString(s_name1, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.CamelCaseName is { } v2)
-        {
-            writer.WriteString(s_name2, v2);
-        }
-        else if (rt.Has(value._explicitNulls0, 2))
-        {
-            writer.WriteNull(s_name2);
-        }
-        if (value.Ref is { } v3)
-        {
-            writer.WriteString(s_name3, v3);
-        }
-        else if (rt.Has(value._explicitNulls0, 3))
-        {
-            writer.WriteNull(s_name3);
-        }
-        if (value._2fa is { } v4)
-        {
-            writer.WriteBoolean(s_name4, v4);
-        }
-        else if (rt.Has(value._explicitNulls0, 4))
-        {
-            writer.WriteNull(s_name4);
-        }
-        if (value.Class is { } v5)
-        {
-            writer.WriteString(s_name5, v5);
-        }
-        else if (rt.Has(value._explicitNulls0, 5))
-        {
-            writer.WriteNull(s_name5);
-        }
-        if (value.Type is { } v6)
-        {
-            writer.WriteString(s_name6, v6);
-        }
-        else if (rt.Has(value._explicitNulls0, 6))
-        {
-            writer.WriteNull(s_name6);
-        }
-        if (value.FooBar is { } v7)
-        {
-            writer.WriteString(s_name7, v7);
-        }
-        else if (rt.Has(value._explicitNulls0, 7))
-        {
-            writer.WriteNull(s_name7);
-        }
-        if (value.FooBar2 is { } v8)
-        {
-            writer.WriteString(s_name8, v8);
-        }
-        else if (rt.Has(value._explicitNulls0, 8))
-        {
-            writer.WriteNull(s_name8);
-        }
-        if (value.NamingCase2 is { } v9)
-        {
-            writer.WriteString(s_name9, v9);
-        }
-        else if (rt.Has(value._explicitNulls0, 9))
-        {
-            writer.WriteNull(s_name9);
-        }
-        if (value.AdditionalProperties is { } v10)
-        {
-            writer.WriteString(s_name10, v10);
-        }
-        else if (rt.Has(value._explicitNulls0, 10))
-        {
-            writer.WriteNull(s_name10);
-        }
-        if (value.JsonRead2 is { } v11)
-        {
-            writer.WriteString(s_name11, v11);
-        }
-        else if (rt.Has(value._explicitNulls0, 11))
-        {
-            writer.WriteNull(s_name11);
-        }
-        if (value.First is { } v12)
-        {
-            writer.WritePropertyName(s_name12);
-            ns::NamingCaseFirst.JsonWrite(writer, v12);
-        }
-        else if (rt.Has(value._explicitNulls0, 12))
-        {
-            writer.WriteNull(s_name12);
-        }
-        if (value.First2 is { } v13)
-        {
-            writer.WritePropertyName(s_name13);
-            ns::NamingCaseFirst2.JsonWrite(writer, v13);
-        }
-        else if (rt.Has(value._explicitNulls0, 13))
-        {
-            writer.WriteNull(s_name13);
-        }
-        if (value.Child is { } v14)
-        {
-            writer.WritePropertyName(s_name14);
-            ns::Child.JsonWrite(writer, v14);
-        }
-        else if (rt.Has(value._explicitNulls0, 14))
-        {
-            writer.WriteNull(s_name14);
-        }
-        if (value.Child2 is { } v15)
-        {
-            writer.WritePropertyName(s_name15);
-            ns::NamingCaseChild.JsonWrite(writer, v15);
-        }
-        else if (rt.Has(value._explicitNulls0, 15))
-        {
-            writer.WriteNull(s_name15);
-        }
-        if (value.WithSpace is { } v16)
-        {
-            writer.WriteString(s_name16, v16);
-        }
-        else if (rt.Has(value._explicitNulls0, 16))
-        {
-            writer.WriteNull(s_name16);
-        }
-        if (value.UpperSnake is { } v17)
-        {
-            writer.WriteString(s_name17, v17);
-        }
-        else if (rt.Has(value._explicitNulls0, 17))
-        {
-            writer.WriteNull(s_name17);
-        }
-        if (value.ÉAccent is { } v18)
-        {
-            writer.WriteString(s_name18, v18);
-        }
-        else if (rt.Has(value._explicitNulls0, 18))
-        {
-            writer.WriteNull(s_name18);
-        }
-        if (value.Value is { } v19)
-        {
-            writer.WriteString(s_name19, v19);
-        }
-        else if (rt.Has(value._explicitNulls0, 19))
-        {
-            writer.WriteNull(s_name19);
-        }
-        if (value.AdditionalProperties2 is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "NamingCase", "AdditionalProperties2");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.SnakeCaseName is { } v0) writer.WriteString(s_names[0], v0);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[0]);
+        if (value.KebabCaseName is { } v1) writer.WriteString(s_names[1], v1);
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[1]);
+        if (value.CamelCaseName is { } v2) writer.WriteString(s_names[2], v2);
+        else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[2]);
+        if (value.Ref is { } v3) writer.WriteString(s_names[3], v3);
+        else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[3]);
+        if (value._2fa is { } v4) writer.WriteBoolean(s_names[4], v4);
+        else if (rt.Has(value._explicitNulls0, 4)) writer.WriteNull(s_names[4]);
+        if (value.Class is { } v5) writer.WriteString(s_names[5], v5);
+        else if (rt.Has(value._explicitNulls0, 5)) writer.WriteNull(s_names[5]);
+        if (value.Type is { } v6) writer.WriteString(s_names[6], v6);
+        else if (rt.Has(value._explicitNulls0, 6)) writer.WriteNull(s_names[6]);
+        if (value.FooBar is { } v7) writer.WriteString(s_names[7], v7);
+        else if (rt.Has(value._explicitNulls0, 7)) writer.WriteNull(s_names[7]);
+        if (value.FooBar2 is { } v8) writer.WriteString(s_names[8], v8);
+        else if (rt.Has(value._explicitNulls0, 8)) writer.WriteNull(s_names[8]);
+        if (value.NamingCase2 is { } v9) writer.WriteString(s_names[9], v9);
+        else if (rt.Has(value._explicitNulls0, 9)) writer.WriteNull(s_names[9]);
+        if (value.AdditionalProperties is { } v10) writer.WriteString(s_names[10], v10);
+        else if (rt.Has(value._explicitNulls0, 10)) writer.WriteNull(s_names[10]);
+        if (value.JsonRead2 is { } v11) writer.WriteString(s_names[11], v11);
+        else if (rt.Has(value._explicitNulls0, 11)) writer.WriteNull(s_names[11]);
+        if (value.First is { } v12) { writer.WritePropertyName(s_names[12]); ns::NamingCaseFirst.JsonWrite(writer, v12); }
+        else if (rt.Has(value._explicitNulls0, 12)) writer.WriteNull(s_names[12]);
+        if (value.First2 is { } v13) { writer.WritePropertyName(s_names[13]); ns::NamingCaseFirst2.JsonWrite(writer, v13); }
+        else if (rt.Has(value._explicitNulls0, 13)) writer.WriteNull(s_names[13]);
+        if (value.Child is { } v14) { writer.WritePropertyName(s_names[14]); ns::Child.JsonWrite(writer, v14); }
+        else if (rt.Has(value._explicitNulls0, 14)) writer.WriteNull(s_names[14]);
+        if (value.Child2 is { } v15) { writer.WritePropertyName(s_names[15]); ns::NamingCaseChild.JsonWrite(writer, v15); }
+        else if (rt.Has(value._explicitNulls0, 15)) writer.WriteNull(s_names[15]);
+        if (value.WithSpace is { } v16) writer.WriteString(s_names[16], v16);
+        else if (rt.Has(value._explicitNulls0, 16)) writer.WriteNull(s_names[16]);
+        if (value.UpperSnake is { } v17) writer.WriteString(s_names[17], v17);
+        else if (rt.Has(value._explicitNulls0, 17)) writer.WriteNull(s_names[17]);
+        if (value.ÉAccent is { } v18) writer.WriteString(s_names[18], v18);
+        else if (rt.Has(value._explicitNulls0, 18)) writer.WriteNull(s_names[18]);
+        if (value.Value is { } v19) writer.WriteString(s_names[19], v19);
+        else if (rt.Has(value._explicitNulls0, 19)) writer.WriteNull(s_names[19]);
+        rt.WriteAdditional(writer, value.AdditionalProperties2, s_names, "NamingCase", "AdditionalProperties2", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "snake_case_name" or "kebab-case-name" or "camelCaseName" or "$ref" or "2fa" or "class" or "type" or "foo_bar" or "fooBar" or "naming_case" or "AdditionalProperties" or "JsonRead" or "first" or "First" or "child" or "Child" or "with space" or "UPPER_SNAKE" or "é_accent" or "";
 }

@@ -14,51 +14,31 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record _2fa
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("code");
+    private static readonly rt.Names s_names = rt.Encode("code");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
 
     public string? Code { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static _2fa JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (_2fa)");
-        }
-
+        rt.StartObject(ref reader, "an object (_2fa)");
         string? p0 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
         ulong nulls0 = 0;
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "code"u8))
-                        {
-                            member = "code";
-                            p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "code"u8): member = "code"; p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -71,42 +51,20 @@ public sealed partial record _2fa
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        var result = new _2fa
+        return new _2fa
         {
             Code = p0,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, _2fa value)
     {
         writer.WriteStartObject();
-        if (value.Code is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name0);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "_2fa", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Code is { } v0) writer.WriteString(s_names[0], v0);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[0]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "_2fa", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "code";
 }

@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from naming.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from naming.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class NamingJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,41 +31,26 @@ public sealed partial class NamingJsonContext : stj::Serialization.JsonSerialize
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::NamingCase>? _NamingCase;
-
-    public meta::JsonTypeInfo<ns::NamingCase> NamingCase => _NamingCase ??= (meta::JsonTypeInfo<ns::NamingCase>)Options.GetTypeInfo(typeof(ns::NamingCase));
-
+    public meta::JsonTypeInfo<ns::NamingCase> NamingCase => _NamingCase ??= Info<ns::NamingCase>();
     private meta::JsonTypeInfo<ns::NamingCaseFirst>? _NamingCaseFirst;
-
-    public meta::JsonTypeInfo<ns::NamingCaseFirst> NamingCaseFirst => _NamingCaseFirst ??= (meta::JsonTypeInfo<ns::NamingCaseFirst>)Options.GetTypeInfo(typeof(ns::NamingCaseFirst));
-
+    public meta::JsonTypeInfo<ns::NamingCaseFirst> NamingCaseFirst => _NamingCaseFirst ??= Info<ns::NamingCaseFirst>();
     private meta::JsonTypeInfo<ns::NamingCaseFirst2>? _NamingCaseFirst2;
-
-    public meta::JsonTypeInfo<ns::NamingCaseFirst2> NamingCaseFirst2 => _NamingCaseFirst2 ??= (meta::JsonTypeInfo<ns::NamingCaseFirst2>)Options.GetTypeInfo(typeof(ns::NamingCaseFirst2));
-
+    public meta::JsonTypeInfo<ns::NamingCaseFirst2> NamingCaseFirst2 => _NamingCaseFirst2 ??= Info<ns::NamingCaseFirst2>();
     private meta::JsonTypeInfo<ns::Child>? _Child;
-
-    public meta::JsonTypeInfo<ns::Child> Child => _Child ??= (meta::JsonTypeInfo<ns::Child>)Options.GetTypeInfo(typeof(ns::Child));
-
+    public meta::JsonTypeInfo<ns::Child> Child => _Child ??= Info<ns::Child>();
     private meta::JsonTypeInfo<ns::NamingCaseChild>? _NamingCaseChild;
-
-    public meta::JsonTypeInfo<ns::NamingCaseChild> NamingCaseChild => _NamingCaseChild ??= (meta::JsonTypeInfo<ns::NamingCaseChild>)Options.GetTypeInfo(typeof(ns::NamingCaseChild));
-
+    public meta::JsonTypeInfo<ns::NamingCaseChild> NamingCaseChild => _NamingCaseChild ??= Info<ns::NamingCaseChild>();
     private meta::JsonTypeInfo<ns::Class>? _Class;
-
-    public meta::JsonTypeInfo<ns::Class> Class => _Class ??= (meta::JsonTypeInfo<ns::Class>)Options.GetTypeInfo(typeof(ns::Class));
-
+    public meta::JsonTypeInfo<ns::Class> Class => _Class ??= Info<ns::Class>();
     private meta::JsonTypeInfo<ns::_2fa>? __2fa;
-
-    public meta::JsonTypeInfo<ns::_2fa> _2fa => __2fa ??= (meta::JsonTypeInfo<ns::_2fa>)Options.GetTypeInfo(typeof(ns::_2fa));
-
+    public meta::JsonTypeInfo<ns::_2fa> _2fa => __2fa ??= Info<ns::_2fa>();
     private meta::JsonTypeInfo<ns::FooBar>? _FooBar;
-
-    public meta::JsonTypeInfo<ns::FooBar> FooBar => _FooBar ??= (meta::JsonTypeInfo<ns::FooBar>)Options.GetTypeInfo(typeof(ns::FooBar));
-
+    public meta::JsonTypeInfo<ns::FooBar> FooBar => _FooBar ??= Info<ns::FooBar>();
     private meta::JsonTypeInfo<ns::FooBar2>? _FooBar2;
-
-    public meta::JsonTypeInfo<ns::FooBar2> FooBar2 => _FooBar2 ??= (meta::JsonTypeInfo<ns::FooBar2>)Options.GetTypeInfo(typeof(ns::FooBar2));
+    public meta::JsonTypeInfo<ns::FooBar2> FooBar2 => _FooBar2 ??= Info<ns::FooBar2>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -77,50 +60,15 @@ public sealed partial class NamingJsonContext : stj::Serialization.JsonSerialize
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::NamingCase))
-        {
-            return CreateTypeInfo(options, new Converters.NamingCaseConverter());
-        }
-
-        if (type == typeof(ns::NamingCaseFirst))
-        {
-            return CreateTypeInfo(options, new Converters.NamingCaseFirstConverter());
-        }
-
-        if (type == typeof(ns::NamingCaseFirst2))
-        {
-            return CreateTypeInfo(options, new Converters.NamingCaseFirst2Converter());
-        }
-
-        if (type == typeof(ns::Child))
-        {
-            return CreateTypeInfo(options, new Converters.ChildConverter());
-        }
-
-        if (type == typeof(ns::NamingCaseChild))
-        {
-            return CreateTypeInfo(options, new Converters.NamingCaseChildConverter());
-        }
-
-        if (type == typeof(ns::Class))
-        {
-            return CreateTypeInfo(options, new Converters.ClassConverter());
-        }
-
-        if (type == typeof(ns::_2fa))
-        {
-            return CreateTypeInfo(options, new Converters._2faConverter());
-        }
-
-        if (type == typeof(ns::FooBar))
-        {
-            return CreateTypeInfo(options, new Converters.FooBarConverter());
-        }
-
-        if (type == typeof(ns::FooBar2))
-        {
-            return CreateTypeInfo(options, new Converters.FooBar2Converter());
-        }
+        if (type == typeof(ns::NamingCase)) return CreateTypeInfo(options, new Converters.NamingCaseConverter());
+        if (type == typeof(ns::NamingCaseFirst)) return CreateTypeInfo(options, new Converters.NamingCaseFirstConverter());
+        if (type == typeof(ns::NamingCaseFirst2)) return CreateTypeInfo(options, new Converters.NamingCaseFirst2Converter());
+        if (type == typeof(ns::Child)) return CreateTypeInfo(options, new Converters.ChildConverter());
+        if (type == typeof(ns::NamingCaseChild)) return CreateTypeInfo(options, new Converters.NamingCaseChildConverter());
+        if (type == typeof(ns::Class)) return CreateTypeInfo(options, new Converters.ClassConverter());
+        if (type == typeof(ns::_2fa)) return CreateTypeInfo(options, new Converters._2faConverter());
+        if (type == typeof(ns::FooBar)) return CreateTypeInfo(options, new Converters.FooBarConverter());
+        if (type == typeof(ns::FooBar2)) return CreateTypeInfo(options, new Converters.FooBar2Converter());
 
         return null;
     }
@@ -138,63 +86,46 @@ public sealed partial class NamingJsonContext : stj::Serialization.JsonSerialize
         public sealed class NamingCaseConverter : stj::Serialization.JsonConverter<ns::NamingCase>
         {
             public override ns::NamingCase Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::NamingCase.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::NamingCase value, stj::JsonSerializerOptions options) => ns::NamingCase.JsonWrite(writer, value);
         }
-
         public sealed class NamingCaseFirstConverter : stj::Serialization.JsonConverter<ns::NamingCaseFirst>
         {
             public override ns::NamingCaseFirst Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::NamingCaseFirst.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::NamingCaseFirst value, stj::JsonSerializerOptions options) => ns::NamingCaseFirst.JsonWrite(writer, value);
         }
-
         public sealed class NamingCaseFirst2Converter : stj::Serialization.JsonConverter<ns::NamingCaseFirst2>
         {
             public override ns::NamingCaseFirst2 Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::NamingCaseFirst2.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::NamingCaseFirst2 value, stj::JsonSerializerOptions options) => ns::NamingCaseFirst2.JsonWrite(writer, value);
         }
-
         public sealed class ChildConverter : stj::Serialization.JsonConverter<ns::Child>
         {
             public override ns::Child Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Child.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Child value, stj::JsonSerializerOptions options) => ns::Child.JsonWrite(writer, value);
         }
-
         public sealed class NamingCaseChildConverter : stj::Serialization.JsonConverter<ns::NamingCaseChild>
         {
             public override ns::NamingCaseChild Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::NamingCaseChild.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::NamingCaseChild value, stj::JsonSerializerOptions options) => ns::NamingCaseChild.JsonWrite(writer, value);
         }
-
         public sealed class ClassConverter : stj::Serialization.JsonConverter<ns::Class>
         {
             public override ns::Class Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Class.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Class value, stj::JsonSerializerOptions options) => ns::Class.JsonWrite(writer, value);
         }
-
         public sealed class _2faConverter : stj::Serialization.JsonConverter<ns::_2fa>
         {
             public override ns::_2fa Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::_2fa.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::_2fa value, stj::JsonSerializerOptions options) => ns::_2fa.JsonWrite(writer, value);
         }
-
         public sealed class FooBarConverter : stj::Serialization.JsonConverter<ns::FooBar>
         {
             public override ns::FooBar Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::FooBar.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::FooBar value, stj::JsonSerializerOptions options) => ns::FooBar.JsonWrite(writer, value);
         }
-
         public sealed class FooBar2Converter : stj::Serialization.JsonConverter<ns::FooBar2>
         {
             public override ns::FooBar2 Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::FooBar2.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::FooBar2 value, stj::JsonSerializerOptions options) => ns::FooBar2.JsonWrite(writer, value);
         }
     }

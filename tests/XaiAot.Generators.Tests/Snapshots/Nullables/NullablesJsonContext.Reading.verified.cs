@@ -14,13 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Reading
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("label");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("count");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("unit");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("place");
-    private static readonly stj::JsonEncodedText s_name4 = stj::JsonEncodedText.Encode("note");
-    private static readonly stj::JsonEncodedText s_name5 = stj::JsonEncodedText.Encode("flag");
-    private static readonly stj::JsonEncodedText s_name6 = stj::JsonEncodedText.Encode("when");
+    private static readonly rt.Names s_names = rt.Encode("label", "count", "unit", "place", "note", "flag", "when");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -39,19 +33,12 @@ public sealed partial record Reading
 
     public sys::DateTimeOffset? When { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Reading JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Reading)");
-        }
-
+        rt.StartObject(ref reader, "an object (Reading)");
         string? p0 = default;
         long? p1 = default;
         ns::Unit? p2 = default;
@@ -65,65 +52,18 @@ public sealed partial record Reading
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "unit"u8))
-                        {
-                            member = "unit";
-                            p2 = rt.NextValue(ref reader) ? ns::Unit.JsonRead(ref reader) : null;
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        if (rt.Is(name, "note"u8))
-                        {
-                            member = "note";
-                            p4 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "flag"u8))
-                        {
-                            member = "flag";
-                            p5 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadBoolean(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "when"u8))
-                        {
-                            member = "when";
-                            p6 = rt.NextValue(ref reader, ref nulls0, 4) ? rt.ReadDateTime(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "label"u8))
-                        {
-                            member = "label";
-                            p0 = rt.NextValue(ref reader) ? rt.ReadString(ref reader) : null;
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        if (rt.Is(name, "count"u8))
-                        {
-                            member = "count";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadInt64(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "place"u8))
-                        {
-                            member = "place";
-                            p3 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::ReadingPlace.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "unit"u8): member = "unit"; p2 = rt.NextValue(ref reader) ? ns::Unit.JsonRead(ref reader) : null; seen0 |= 1UL << 1; continue;
+                    case 4 when rt.Is(name, "note"u8): member = "note"; p4 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadString(ref reader) : null; continue;
+                    case 4 when rt.Is(name, "flag"u8): member = "flag"; p5 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadBoolean(ref reader) : null; continue;
+                    case 4 when rt.Is(name, "when"u8): member = "when"; p6 = rt.NextValue(ref reader, ref nulls0, 4) ? rt.ReadDateTime(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "label"u8): member = "label"; p0 = rt.NextValue(ref reader) ? rt.ReadString(ref reader) : null; seen0 |= 1UL << 0; continue;
+                    case 5 when rt.Is(name, "count"u8): member = "count"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadInt64(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "place"u8): member = "place"; p3 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::ReadingPlace.JsonRead(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -136,12 +76,9 @@ public sealed partial record Reading
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x3UL) != 0x3UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Reading", "label", "a string", "unit", "an object (Unit)");
-        }
+        if ((seen0 & 0x3UL) != 0x3UL) throw rt.Missing(ref reader, seen0, "Reading", "label", "a string", "unit", "an object (Unit)");
 
-        var result = new Reading
+        return new Reading
         {
             Label = p0,
             Count = p1,
@@ -151,16 +88,14 @@ public sealed partial record Reading
             Flag = p5,
             When = p6,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Reading value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
+        writer.WritePropertyName(s_names[0]);
         if (value.Label is { } v0)
         {
             writer.WriteStringValue(v0);
@@ -169,15 +104,9 @@ public sealed partial record Reading
         {
             writer.WriteNullValue();
         }
-        if (value.Count is { } v1)
-        {
-            writer.WriteNumber(s_name1, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        writer.WritePropertyName(s_name2);
+        if (value.Count is { } v1) writer.WriteNumber(s_names[1], v1);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        writer.WritePropertyName(s_names[2]);
         if (value.Unit is { } v2)
         {
             ns::Unit.JsonWrite(writer, v2);
@@ -186,55 +115,15 @@ public sealed partial record Reading
         {
             writer.WriteNullValue();
         }
-        if (value.Place is { } v3)
-        {
-            writer.WritePropertyName(s_name3);
-            ns::ReadingPlace.JsonWrite(writer, v3);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name3);
-        }
-        if (value.Note is { } v4)
-        {
-            writer.WriteString(s_name4, v4);
-        }
-        else if (rt.Has(value._explicitNulls0, 2))
-        {
-            writer.WriteNull(s_name4);
-        }
-        if (value.Flag is { } v5)
-        {
-            writer.WriteBoolean(s_name5, v5);
-        }
-        else if (rt.Has(value._explicitNulls0, 3))
-        {
-            writer.WriteNull(s_name5);
-        }
-        if (value.When is { } v6)
-        {
-            writer.WritePropertyName(s_name6);
-            rt.WriteDateTime(writer, v6);
-        }
-        else if (rt.Has(value._explicitNulls0, 4))
-        {
-            writer.WriteNull(s_name6);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Reading", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Place is { } v3) { writer.WritePropertyName(s_names[3]); ns::ReadingPlace.JsonWrite(writer, v3); }
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[3]);
+        if (value.Note is { } v4) writer.WriteString(s_names[4], v4);
+        else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[4]);
+        if (value.Flag is { } v5) writer.WriteBoolean(s_names[5], v5);
+        else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[5]);
+        if (value.When is { } v6) { writer.WritePropertyName(s_names[6]); rt.WriteDateTime(writer, v6); }
+        else if (rt.Has(value._explicitNulls0, 4)) writer.WriteNull(s_names[6]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Reading", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "label" or "count" or "unit" or "place" or "note" or "flag" or "when";
 }

@@ -14,26 +14,18 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record ReadingPlace
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("lat");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("lon");
+    private static readonly rt.Names s_names = rt.Encode("lat", "lon");
 
     public required double Lat { get; init; }
 
     public required double Lon { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static ReadingPlace JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (ReadingPlace)");
-        }
-
+        rt.StartObject(ref reader, "an object (ReadingPlace)");
         double p0 = default;
         double p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
@@ -41,35 +33,13 @@ public sealed partial record ReadingPlace
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 3:
-                        if (rt.Is(name, "lat"u8))
-                        {
-                            member = "lat";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadDouble(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        if (rt.Is(name, "lon"u8))
-                        {
-                            member = "lon";
-                            rt.Next(ref reader);
-                            p1 = rt.ReadDouble(ref reader);
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        break;
+                    case 3 when rt.Is(name, "lat"u8): member = "lat"; rt.Next(ref reader); p0 = rt.ReadDouble(ref reader); seen0 |= 1UL << 0; continue;
+                    case 3 when rt.Is(name, "lon"u8): member = "lon"; rt.Next(ref reader); p1 = rt.ReadDouble(ref reader); seen0 |= 1UL << 1; continue;
                 }
 
                 member = reader.GetString()!;
@@ -82,41 +52,22 @@ public sealed partial record ReadingPlace
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x3UL) != 0x3UL)
-        {
-            throw rt.Missing(ref reader, seen0, "ReadingPlace", "lat", "a number", "lon", "a number");
-        }
+        if ((seen0 & 0x3UL) != 0x3UL) throw rt.Missing(ref reader, seen0, "ReadingPlace", "lat", "a number", "lon", "a number");
 
-        var result = new ReadingPlace
+        return new ReadingPlace
         {
             Lat = p0,
             Lon = p1,
             AdditionalProperties = extra,
         };
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, ReadingPlace value)
     {
         writer.WriteStartObject();
-        writer.WriteNumber(s_name0, value.Lat);
-        writer.WriteNumber(s_name1, value.Lon);
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "ReadingPlace", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        writer.WriteNumber(s_names[0], value.Lat);
+        writer.WriteNumber(s_names[1], value.Lon);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "ReadingPlace", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "lat" or "lon";
 }

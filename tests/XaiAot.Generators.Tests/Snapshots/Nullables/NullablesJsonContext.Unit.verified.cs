@@ -14,50 +14,28 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Unit
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("symbol");
+    private static readonly rt.Names s_names = rt.Encode("symbol");
 
     public required string Symbol { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Unit JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Unit)");
-        }
-
+        rt.StartObject(ref reader, "an object (Unit)");
         string? p0 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
         ulong seen0 = 0;
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 6:
-                        if (rt.Is(name, "symbol"u8))
-                        {
-                            member = "symbol";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadString(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
+                    case 6 when rt.Is(name, "symbol"u8): member = "symbol"; rt.Next(ref reader); p0 = rt.ReadString(ref reader); seen0 |= 1UL << 0; continue;
                 }
 
                 member = reader.GetString()!;
@@ -70,46 +48,21 @@ public sealed partial record Unit
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Unit", "symbol", "a string");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "Unit", "symbol", "a string");
 
-        var result = new Unit
+        return new Unit
         {
             Symbol = p0!,
             AdditionalProperties = extra,
         };
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Unit value)
     {
         writer.WriteStartObject();
-        if (value.Symbol is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else
-        {
-            throw rt.RequiredNull("symbol", "Unit");
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Unit", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Symbol is { } v0) writer.WriteString(s_names[0], v0);
+        else throw rt.RequiredNull("symbol", "Unit");
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Unit", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "symbol";
 }

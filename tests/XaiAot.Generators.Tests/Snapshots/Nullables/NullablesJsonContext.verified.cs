@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from nullables.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from nullables.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class NullablesJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,17 +31,14 @@ public sealed partial class NullablesJsonContext : stj::Serialization.JsonSerial
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::Reading>? _Reading;
-
-    public meta::JsonTypeInfo<ns::Reading> Reading => _Reading ??= (meta::JsonTypeInfo<ns::Reading>)Options.GetTypeInfo(typeof(ns::Reading));
-
+    public meta::JsonTypeInfo<ns::Reading> Reading => _Reading ??= Info<ns::Reading>();
     private meta::JsonTypeInfo<ns::Unit>? _Unit;
-
-    public meta::JsonTypeInfo<ns::Unit> Unit => _Unit ??= (meta::JsonTypeInfo<ns::Unit>)Options.GetTypeInfo(typeof(ns::Unit));
-
+    public meta::JsonTypeInfo<ns::Unit> Unit => _Unit ??= Info<ns::Unit>();
     private meta::JsonTypeInfo<ns::ReadingPlace>? _ReadingPlace;
-
-    public meta::JsonTypeInfo<ns::ReadingPlace> ReadingPlace => _ReadingPlace ??= (meta::JsonTypeInfo<ns::ReadingPlace>)Options.GetTypeInfo(typeof(ns::ReadingPlace));
+    public meta::JsonTypeInfo<ns::ReadingPlace> ReadingPlace => _ReadingPlace ??= Info<ns::ReadingPlace>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -53,20 +48,9 @@ public sealed partial class NullablesJsonContext : stj::Serialization.JsonSerial
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Reading))
-        {
-            return CreateTypeInfo(options, new Converters.ReadingConverter());
-        }
-
-        if (type == typeof(ns::Unit))
-        {
-            return CreateTypeInfo(options, new Converters.UnitConverter());
-        }
-
-        if (type == typeof(ns::ReadingPlace))
-        {
-            return CreateTypeInfo(options, new Converters.ReadingPlaceConverter());
-        }
+        if (type == typeof(ns::Reading)) return CreateTypeInfo(options, new Converters.ReadingConverter());
+        if (type == typeof(ns::Unit)) return CreateTypeInfo(options, new Converters.UnitConverter());
+        if (type == typeof(ns::ReadingPlace)) return CreateTypeInfo(options, new Converters.ReadingPlaceConverter());
 
         return null;
     }
@@ -84,21 +68,16 @@ public sealed partial class NullablesJsonContext : stj::Serialization.JsonSerial
         public sealed class ReadingConverter : stj::Serialization.JsonConverter<ns::Reading>
         {
             public override ns::Reading Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Reading.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Reading value, stj::JsonSerializerOptions options) => ns::Reading.JsonWrite(writer, value);
         }
-
         public sealed class UnitConverter : stj::Serialization.JsonConverter<ns::Unit>
         {
             public override ns::Unit Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Unit.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Unit value, stj::JsonSerializerOptions options) => ns::Unit.JsonWrite(writer, value);
         }
-
         public sealed class ReadingPlaceConverter : stj::Serialization.JsonConverter<ns::ReadingPlace>
         {
             public override ns::ReadingPlace Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::ReadingPlace.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::ReadingPlace value, stj::JsonSerializerOptions options) => ns::ReadingPlace.JsonWrite(writer, value);
         }
     }

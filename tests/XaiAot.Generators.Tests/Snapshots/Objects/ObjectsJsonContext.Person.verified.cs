@@ -18,23 +18,12 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Person
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("id");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("name");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("height");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("active");
-    private static readonly stj::JsonEncodedText s_name4 = stj::JsonEncodedText.Encode("born_at");
-    private static readonly stj::JsonEncodedText s_name5 = stj::JsonEncodedText.Encode("nickname");
-    private static readonly stj::JsonEncodedText s_name6 = stj::JsonEncodedText.Encode("address");
-    private static readonly stj::JsonEncodedText s_name7 = stj::JsonEncodedText.Encode("tags");
-    private static readonly stj::JsonEncodedText s_name8 = stj::JsonEncodedText.Encode("metadata");
-    private static readonly stj::JsonEncodedText s_name9 = stj::JsonEncodedText.Encode("anything");
+    private static readonly rt.Names s_names = rt.Encode("id", "name", "height", "active", "born_at", "nickname", "address", "tags", "metadata", "anything");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
 
-    /// <summary>
-    /// Identifier.
-    /// </summary>
+    /// <summary>Identifier.</summary>
     public required long Id { get; init; }
 
     public required string Name { get; init; }
@@ -49,33 +38,22 @@ public sealed partial record Person
     [sys::Obsolete("Deprecated in the schema.")]
     public string? Nickname { get; init; }
 
-    /// <summary>
-    /// Where the person lives.
-    /// </summary>
+    /// <summary>Where the person lives.</summary>
     public ns::PersonAddress? Address { get; init; }
 
     public scg::IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>
-    /// Free-form.
-    /// </summary>
+    /// <summary>Free-form.</summary>
     public stj::JsonElement? Metadata { get; init; }
 
     public stj::JsonElement? Anything { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Person JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Person)");
-        }
-
+        rt.StartObject(ref reader, "an object (Person)");
         long p0 = default;
         string? p1 = default;
         double? p2 = default;
@@ -92,93 +70,21 @@ public sealed partial record Person
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 2:
-                        if (rt.Is(name, "id"u8))
-                        {
-                            member = "id";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadInt64(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 4:
-                        if (rt.Is(name, "name"u8))
-                        {
-                            member = "name";
-                            rt.Next(ref reader);
-                            p1 = rt.ReadString(ref reader);
-                            seen0 |= 1UL << 1;
-                            continue;
-                        }
-                        if (rt.Is(name, "tags"u8))
-                        {
-                            member = "tags";
-                            p7 = rt.NextValue(ref reader, ref nulls0, 5) ? rt.ReadArray(ref reader, rt.ReadString) : null;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "height"u8))
-                        {
-                            member = "height";
-                            p2 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDouble(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "active"u8))
-                        {
-                            member = "active";
-                            p3 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadBoolean(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 7:
-                        if (rt.Is(name, "born_at"u8))
-                        {
-                            member = "born_at";
-                            p4 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadDateTime(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "address"u8))
-                        {
-                            member = "address";
-                            p6 = rt.NextValue(ref reader, ref nulls0, 4) ? ns::PersonAddress.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 8:
-                        if (rt.Is(name, "nickname"u8))
-                        {
-                            member = "nickname";
-                            p5 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        if (rt.Is(name, "metadata"u8))
-                        {
-                            member = "metadata";
-                            rt.Next(ref reader);
-                            p8 = rt.ReadAnyObject(ref reader);
-                            continue;
-                        }
-                        if (rt.Is(name, "anything"u8))
-                        {
-                            member = "anything";
-                            rt.Next(ref reader);
-                            p9 = rt.ReadAny(ref reader);
-                            continue;
-                        }
-                        break;
+                    case 2 when rt.Is(name, "id"u8): member = "id"; rt.Next(ref reader); p0 = rt.ReadInt64(ref reader); seen0 |= 1UL << 0; continue;
+                    case 4 when rt.Is(name, "name"u8): member = "name"; rt.Next(ref reader); p1 = rt.ReadString(ref reader); seen0 |= 1UL << 1; continue;
+                    case 4 when rt.Is(name, "tags"u8): member = "tags"; p7 = rt.NextValue(ref reader, ref nulls0, 5) ? rt.ReadArray(ref reader, rt.ReadString) : null; continue;
+                    case 6 when rt.Is(name, "height"u8): member = "height"; p2 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDouble(ref reader) : null; continue;
+                    case 6 when rt.Is(name, "active"u8): member = "active"; p3 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadBoolean(ref reader) : null; continue;
+                    case 7 when rt.Is(name, "born_at"u8): member = "born_at"; p4 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadDateTime(ref reader) : null; continue;
+                    case 7 when rt.Is(name, "address"u8): member = "address"; p6 = rt.NextValue(ref reader, ref nulls0, 4) ? ns::PersonAddress.JsonRead(ref reader) : null; continue;
+                    case 8 when rt.Is(name, "nickname"u8): member = "nickname"; p5 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadString(ref reader) : null; continue;
+                    case 8 when rt.Is(name, "metadata"u8): member = "metadata"; rt.Next(ref reader); p8 = rt.ReadAnyObject(ref reader); continue;
+                    case 8 when rt.Is(name, "anything"u8): member = "anything"; rt.Next(ref reader); p9 = rt.ReadAny(ref reader); continue;
                 }
 
                 member = reader.GetString()!;
@@ -191,12 +97,9 @@ public sealed partial record Person
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x3UL) != 0x3UL)
-        {
-            throw rt.Missing(ref reader, seen0, "Person", "id", "an integer", "name", "a string");
-        }
+        if ((seen0 & 0x3UL) != 0x3UL) throw rt.Missing(ref reader, seen0, "Person", "id", "an integer", "name", "a string");
 
-        var result = new Person
+        return new Person
         {
             Id = p0,
             Name = p1!,
@@ -209,100 +112,31 @@ public sealed partial record Person
             Metadata = p8,
             Anything = p9,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Person value)
     {
         writer.WriteStartObject();
-        writer.WriteNumber(s_name0, value.Id);
-        if (value.Name is { } v1)
-        {
-            writer.WriteString(s_name1, v1);
-        }
-        else
-        {
-            throw rt.RequiredNull("name", "Person");
-        }
-        if (value.Height is { } v2)
-        {
-            writer.WriteNumber(s_name2, v2);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name2);
-        }
-        if (value.Active is { } v3)
-        {
-            writer.WriteBoolean(s_name3, v3);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name3);
-        }
-        if (value.BornAt is { } v4)
-        {
-            writer.WritePropertyName(s_name4);
-            rt.WriteDateTime(writer, v4);
-        }
-        else if (rt.Has(value._explicitNulls0, 2))
-        {
-            writer.WriteNull(s_name4);
-        }
-        if (value.Nickname is { } v5)
-        {
-            writer.WriteString(s_name5, v5);
-        }
-        else if (rt.Has(value._explicitNulls0, 3))
-        {
-            writer.WriteNull(s_name5);
-        }
-        if (value.Address is { } v6)
-        {
-            writer.WritePropertyName(s_name6);
-            ns::PersonAddress.JsonWrite(writer, v6);
-        }
-        else if (rt.Has(value._explicitNulls0, 4))
-        {
-            writer.WriteNull(s_name6);
-        }
-        if (value.Tags is { } v7)
-        {
-            writer.WritePropertyName(s_name7);
-            rt.WriteArray(writer, v7, rt.WriteString);
-        }
-        else if (rt.Has(value._explicitNulls0, 5))
-        {
-            writer.WriteNull(s_name7);
-        }
-        if (value.Metadata is { } v8)
-        {
-            writer.WritePropertyName(s_name8);
-            v8.WriteTo(writer);
-        }
-        if (value.Anything is { } v9)
-        {
-            writer.WritePropertyName(s_name9);
-            v9.WriteTo(writer);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Person", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        writer.WriteNumber(s_names[0], value.Id);
+        if (value.Name is { } v1) writer.WriteString(s_names[1], v1);
+        else throw rt.RequiredNull("name", "Person");
+        if (value.Height is { } v2) writer.WriteNumber(s_names[2], v2);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[2]);
+        if (value.Active is { } v3) writer.WriteBoolean(s_names[3], v3);
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[3]);
+        if (value.BornAt is { } v4) { writer.WritePropertyName(s_names[4]); rt.WriteDateTime(writer, v4); }
+        else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[4]);
+        if (value.Nickname is { } v5) writer.WriteString(s_names[5], v5);
+        else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[5]);
+        if (value.Address is { } v6) { writer.WritePropertyName(s_names[6]); ns::PersonAddress.JsonWrite(writer, v6); }
+        else if (rt.Has(value._explicitNulls0, 4)) writer.WriteNull(s_names[6]);
+        if (value.Tags is { } v7) { writer.WritePropertyName(s_names[7]); rt.WriteArray(writer, v7, rt.WriteString); }
+        else if (rt.Has(value._explicitNulls0, 5)) writer.WriteNull(s_names[7]);
+        if (value.Metadata is { } v8) { writer.WritePropertyName(s_names[8]); v8.WriteTo(writer); }
+        if (value.Anything is { } v9) { writer.WritePropertyName(s_names[9]); v9.WriteTo(writer); }
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Person", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "id" or "name" or "height" or "active" or "born_at" or "nickname" or "address" or "tags" or "metadata" or "anything";
 }

@@ -10,15 +10,12 @@ using scg = global::System.Collections.Generic;
 using stj = global::System.Text.Json;
 using sys = global::System;
 
-/// <summary>
-/// Where the person lives.
-/// </summary>
+/// <summary>Where the person lives.</summary>
 [stj::Serialization.JsonConverter(typeof(ns::ObjectsJsonContext.Converters.PersonAddressConverter))]
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record PersonAddress
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("street");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("city");
+    private static readonly rt.Names s_names = rt.Encode("street", "city");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -27,19 +24,12 @@ public sealed partial record PersonAddress
 
     public required string City { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static PersonAddress JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (PersonAddress)");
-        }
-
+        rt.StartObject(ref reader, "an object (PersonAddress)");
         string? p0 = default;
         string? p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
@@ -48,35 +38,13 @@ public sealed partial record PersonAddress
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "city"u8))
-                        {
-                            member = "city";
-                            rt.Next(ref reader);
-                            p1 = rt.ReadString(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "street"u8))
-                        {
-                            member = "street";
-                            p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "city"u8): member = "city"; rt.Next(ref reader); p1 = rt.ReadString(ref reader); seen0 |= 1UL << 0; continue;
+                    case 6 when rt.Is(name, "street"u8): member = "street"; p0 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadString(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -89,56 +57,25 @@ public sealed partial record PersonAddress
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "PersonAddress", "city", "a string");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "PersonAddress", "city", "a string");
 
-        var result = new PersonAddress
+        return new PersonAddress
         {
             Street = p0,
             City = p1!,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, PersonAddress value)
     {
         writer.WriteStartObject();
-        if (value.Street is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name0);
-        }
-        if (value.City is { } v1)
-        {
-            writer.WriteString(s_name1, v1);
-        }
-        else
-        {
-            throw rt.RequiredNull("city", "PersonAddress");
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "PersonAddress", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Street is { } v0) writer.WriteString(s_names[0], v0);
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[0]);
+        if (value.City is { } v1) writer.WriteString(s_names[1], v1);
+        else throw rt.RequiredNull("city", "PersonAddress");
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "PersonAddress", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "street" or "city";
 }

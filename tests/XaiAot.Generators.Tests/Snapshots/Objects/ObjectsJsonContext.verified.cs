@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from objects.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from objects.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class ObjectsJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,18 +31,15 @@ public sealed partial class ObjectsJsonContext : stj::Serialization.JsonSerializ
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::Person>? _Person;
-
-    public meta::JsonTypeInfo<ns::Person> Person => _Person ??= (meta::JsonTypeInfo<ns::Person>)Options.GetTypeInfo(typeof(ns::Person));
-
+    public meta::JsonTypeInfo<ns::Person> Person => _Person ??= Info<ns::Person>();
     private meta::JsonTypeInfo<ns::PersonAddress>? _PersonAddress;
-
-    public meta::JsonTypeInfo<ns::PersonAddress> PersonAddress => _PersonAddress ??= (meta::JsonTypeInfo<ns::PersonAddress>)Options.GetTypeInfo(typeof(ns::PersonAddress));
-
+    public meta::JsonTypeInfo<ns::PersonAddress> PersonAddress => _PersonAddress ??= Info<ns::PersonAddress>();
     private meta::JsonTypeInfo<ns::Legacy>? _Legacy;
-
     [sys::Obsolete("Deprecated in the schema.")]
-    public meta::JsonTypeInfo<ns::Legacy> Legacy => _Legacy ??= (meta::JsonTypeInfo<ns::Legacy>)Options.GetTypeInfo(typeof(ns::Legacy));
+    public meta::JsonTypeInfo<ns::Legacy> Legacy => _Legacy ??= Info<ns::Legacy>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -54,20 +49,9 @@ public sealed partial class ObjectsJsonContext : stj::Serialization.JsonSerializ
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::Person))
-        {
-            return CreateTypeInfo(options, new Converters.PersonConverter());
-        }
-
-        if (type == typeof(ns::PersonAddress))
-        {
-            return CreateTypeInfo(options, new Converters.PersonAddressConverter());
-        }
-
-        if (type == typeof(ns::Legacy))
-        {
-            return CreateTypeInfo(options, new Converters.LegacyConverter());
-        }
+        if (type == typeof(ns::Person)) return CreateTypeInfo(options, new Converters.PersonConverter());
+        if (type == typeof(ns::PersonAddress)) return CreateTypeInfo(options, new Converters.PersonAddressConverter());
+        if (type == typeof(ns::Legacy)) return CreateTypeInfo(options, new Converters.LegacyConverter());
 
         return null;
     }
@@ -85,22 +69,17 @@ public sealed partial class ObjectsJsonContext : stj::Serialization.JsonSerializ
         public sealed class PersonConverter : stj::Serialization.JsonConverter<ns::Person>
         {
             public override ns::Person Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Person.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Person value, stj::JsonSerializerOptions options) => ns::Person.JsonWrite(writer, value);
         }
-
         public sealed class PersonAddressConverter : stj::Serialization.JsonConverter<ns::PersonAddress>
         {
             public override ns::PersonAddress Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::PersonAddress.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::PersonAddress value, stj::JsonSerializerOptions options) => ns::PersonAddress.JsonWrite(writer, value);
         }
-
         [sys::Obsolete("Deprecated in the schema.")]
         public sealed class LegacyConverter : stj::Serialization.JsonConverter<ns::Legacy>
         {
             public override ns::Legacy Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Legacy.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Legacy value, stj::JsonSerializerOptions options) => ns::Legacy.JsonWrite(writer, value);
         }
     }

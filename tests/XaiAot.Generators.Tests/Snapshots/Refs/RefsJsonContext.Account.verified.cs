@@ -14,8 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record Account
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("owner");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("root");
+    private static readonly rt.Names s_names = rt.Encode("owner", "root");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -24,19 +23,12 @@ public sealed partial record Account
 
     public ns::TreeNode? Root { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Account JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (Account)");
-        }
-
+        rt.StartObject(ref reader, "an object (Account)");
         ns::AccountOwner? p0 = default;
         ns::TreeNode? p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
@@ -44,33 +36,13 @@ public sealed partial record Account
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "root"u8))
-                        {
-                            member = "root";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::TreeNode.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "owner"u8))
-                        {
-                            member = "owner";
-                            p0 = rt.NextValue(ref reader, ref nulls0, 0) ? ns::AccountOwner.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "root"u8): member = "root"; p1 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::TreeNode.JsonRead(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "owner"u8): member = "owner"; p0 = rt.NextValue(ref reader, ref nulls0, 0) ? ns::AccountOwner.JsonRead(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -83,53 +55,23 @@ public sealed partial record Account
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        var result = new Account
+        return new Account
         {
             Owner = p0,
             Root = p1,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Account value)
     {
         writer.WriteStartObject();
-        if (value.Owner is { } v0)
-        {
-            writer.WritePropertyName(s_name0);
-            ns::AccountOwner.JsonWrite(writer, v0);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name0);
-        }
-        if (value.Root is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            ns::TreeNode.JsonWrite(writer, v1);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "Account", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Owner is { } v0) { writer.WritePropertyName(s_names[0]); ns::AccountOwner.JsonWrite(writer, v0); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[0]);
+        if (value.Root is { } v1) { writer.WritePropertyName(s_names[1]); ns::TreeNode.JsonWrite(writer, v1); }
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[1]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Account", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "owner" or "root";
 }

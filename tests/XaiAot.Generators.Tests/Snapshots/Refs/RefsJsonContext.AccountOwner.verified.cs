@@ -14,50 +14,28 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record AccountOwner
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("email");
+    private static readonly rt.Names s_names = rt.Encode("email");
 
     public required string Email { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static AccountOwner JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (AccountOwner)");
-        }
-
+        rt.StartObject(ref reader, "an object (AccountOwner)");
         string? p0 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
         ulong seen0 = 0;
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 5:
-                        if (rt.Is(name, "email"u8))
-                        {
-                            member = "email";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadString(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        break;
+                    case 5 when rt.Is(name, "email"u8): member = "email"; rt.Next(ref reader); p0 = rt.ReadString(ref reader); seen0 |= 1UL << 0; continue;
                 }
 
                 member = reader.GetString()!;
@@ -70,46 +48,21 @@ public sealed partial record AccountOwner
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "AccountOwner", "email", "a string");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "AccountOwner", "email", "a string");
 
-        var result = new AccountOwner
+        return new AccountOwner
         {
             Email = p0!,
             AdditionalProperties = extra,
         };
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, AccountOwner value)
     {
         writer.WriteStartObject();
-        if (value.Email is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else
-        {
-            throw rt.RequiredNull("email", "AccountOwner");
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "AccountOwner", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Email is { } v0) writer.WriteString(s_names[0], v0);
+        else throw rt.RequiredNull("email", "AccountOwner");
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "AccountOwner", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "email";
 }

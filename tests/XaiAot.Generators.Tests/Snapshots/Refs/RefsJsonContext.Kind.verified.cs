@@ -33,20 +33,7 @@ public readonly partial struct Kind : sys::IEquatable<Kind>
     public string Value => _value ?? string.Empty;
 
     /// <summary>True when the value is one the schema lists.</summary>
-    public bool IsKnown
-    {
-        get
-        {
-            switch (Value)
-            {
-                case "leaf":
-                case "branch":
-                    return true;
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsKnown => Value is "leaf" or "branch";
 
     public static implicit operator Kind(string value) => new Kind(value);
 
@@ -62,7 +49,6 @@ public readonly partial struct Kind : sys::IEquatable<Kind>
 
     public override string ToString() => Value;
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static Kind JsonRead(ref stj::Utf8JsonReader reader)
     {
         if (reader.TokenType != stj::JsonTokenType.String)
@@ -75,24 +61,13 @@ public readonly partial struct Kind : sys::IEquatable<Kind>
             sys::ReadOnlySpan<byte> span = reader.ValueSpan;
             switch (span.Length)
             {
-                case 4:
-                    if (rt.Is(span, "leaf"u8))
-                    {
-                        return Leaf;
-                    }
-                    break;
-                case 6:
-                    if (rt.Is(span, "branch"u8))
-                    {
-                        return Branch;
-                    }
-                    break;
+                case 4 when rt.Is(span, "leaf"u8): return Leaf;
+                case 6 when rt.Is(span, "branch"u8): return Branch;
             }
         }
 
         return new Kind(reader.GetString()!);
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, Kind value) => writer.WriteStringValue(value.Value);
 }

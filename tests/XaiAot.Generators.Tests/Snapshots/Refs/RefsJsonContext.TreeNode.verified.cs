@@ -14,11 +14,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record TreeNode
 {
-    private static readonly stj::JsonEncodedText s_name0 = stj::JsonEncodedText.Encode("name");
-    private static readonly stj::JsonEncodedText s_name1 = stj::JsonEncodedText.Encode("children");
-    private static readonly stj::JsonEncodedText s_name2 = stj::JsonEncodedText.Encode("parent");
-    private static readonly stj::JsonEncodedText s_name3 = stj::JsonEncodedText.Encode("owner");
-    private static readonly stj::JsonEncodedText s_name4 = stj::JsonEncodedText.Encode("kind");
+    private static readonly rt.Names s_names = rt.Encode("name", "children", "parent", "owner", "kind");
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;
@@ -33,19 +29,12 @@ public sealed partial record TreeNode
 
     public ns::Kind? Kind { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept as they arrived and written back after the named ones.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static TreeNode JsonRead(ref stj::Utf8JsonReader reader)
     {
-        if (reader.TokenType != stj::JsonTokenType.StartObject)
-        {
-            throw rt.Unexpected(ref reader, "an object (TreeNode)");
-        }
-
+        rt.StartObject(ref reader, "an object (TreeNode)");
         string? p0 = default;
         scg::IReadOnlyList<ns::TreeNode>? p1 = default;
         ns::TreeNode? p2 = default;
@@ -57,57 +46,16 @@ public sealed partial record TreeNode
         string? member = null;
         try
         {
-            while (true)
+            while (rt.NextMember(ref reader))
             {
-                rt.Next(ref reader);
-                if (reader.TokenType == stj::JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
                 sys::ReadOnlySpan<byte> name = rt.Name(ref reader);
                 switch (name.Length)
                 {
-                    case 4:
-                        if (rt.Is(name, "name"u8))
-                        {
-                            member = "name";
-                            rt.Next(ref reader);
-                            p0 = rt.ReadString(ref reader);
-                            seen0 |= 1UL << 0;
-                            continue;
-                        }
-                        if (rt.Is(name, "kind"u8))
-                        {
-                            member = "kind";
-                            p4 = rt.NextValue(ref reader, ref nulls0, 3) ? (ns::Kind?)ns::Kind.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 5:
-                        if (rt.Is(name, "owner"u8))
-                        {
-                            member = "owner";
-                            p3 = rt.NextValue(ref reader, ref nulls0, 2) ? ns::AccountOwner.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 6:
-                        if (rt.Is(name, "parent"u8))
-                        {
-                            member = "parent";
-                            p2 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::TreeNode.JsonRead(ref reader) : null;
-                            continue;
-                        }
-                        break;
-                    case 8:
-                        if (rt.Is(name, "children"u8))
-                        {
-                            member = "children";
-                            p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadArray(ref reader, ns::TreeNode.JsonRead) : null;
-                            continue;
-                        }
-                        break;
+                    case 4 when rt.Is(name, "name"u8): member = "name"; rt.Next(ref reader); p0 = rt.ReadString(ref reader); seen0 |= 1UL << 0; continue;
+                    case 4 when rt.Is(name, "kind"u8): member = "kind"; p4 = rt.NextValue(ref reader, ref nulls0, 3) ? (ns::Kind?)ns::Kind.JsonRead(ref reader) : null; continue;
+                    case 5 when rt.Is(name, "owner"u8): member = "owner"; p3 = rt.NextValue(ref reader, ref nulls0, 2) ? ns::AccountOwner.JsonRead(ref reader) : null; continue;
+                    case 6 when rt.Is(name, "parent"u8): member = "parent"; p2 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::TreeNode.JsonRead(ref reader) : null; continue;
+                    case 8 when rt.Is(name, "children"u8): member = "children"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadArray(ref reader, ns::TreeNode.JsonRead) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -120,12 +68,9 @@ public sealed partial record TreeNode
             throw; // not reached: AddPath records where the error happened and returns false
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            throw rt.Missing(ref reader, seen0, "TreeNode", "name", "a string");
-        }
+        if ((seen0 & 0x1UL) != 0x1UL) throw rt.Missing(ref reader, seen0, "TreeNode", "name", "a string");
 
-        var result = new TreeNode
+        return new TreeNode
         {
             Name = p0!,
             Children = p1,
@@ -133,74 +78,24 @@ public sealed partial record TreeNode
             Owner = p3,
             Kind = p4,
             AdditionalProperties = extra,
+            _explicitNulls0 = nulls0,
         };
-        result._explicitNulls0 = nulls0;
-        return result;
     }
 
-    [sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]
     internal static void JsonWrite(stj::Utf8JsonWriter writer, TreeNode value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } v0)
-        {
-            writer.WriteString(s_name0, v0);
-        }
-        else
-        {
-            throw rt.RequiredNull("name", "TreeNode");
-        }
-        if (value.Children is { } v1)
-        {
-            writer.WritePropertyName(s_name1);
-            rt.WriteArray(writer, v1, ns::TreeNode.JsonWrite);
-        }
-        else if (rt.Has(value._explicitNulls0, 0))
-        {
-            writer.WriteNull(s_name1);
-        }
-        if (value.Parent is { } v2)
-        {
-            writer.WritePropertyName(s_name2);
-            ns::TreeNode.JsonWrite(writer, v2);
-        }
-        else if (rt.Has(value._explicitNulls0, 1))
-        {
-            writer.WriteNull(s_name2);
-        }
-        if (value.Owner is { } v3)
-        {
-            writer.WritePropertyName(s_name3);
-            ns::AccountOwner.JsonWrite(writer, v3);
-        }
-        else if (rt.Has(value._explicitNulls0, 2))
-        {
-            writer.WriteNull(s_name3);
-        }
-        if (value.Kind is { } v4)
-        {
-            writer.WritePropertyName(s_name4);
-            ns::Kind.JsonWrite(writer, v4);
-        }
-        else if (rt.Has(value._explicitNulls0, 3))
-        {
-            writer.WriteNull(s_name4);
-        }
-        if (value.AdditionalProperties is { } extra)
-        {
-            foreach (var pair in extra)
-            {
-                if (IsNamedMember(pair.Key))
-                {
-                    throw rt.NamedMemberInAdditional(pair.Key, "TreeNode", "AdditionalProperties");
-                }
-
-                writer.WritePropertyName(pair.Key);
-                pair.Value.WriteTo(writer);
-            }
-        }
+        if (value.Name is { } v0) writer.WriteString(s_names[0], v0);
+        else throw rt.RequiredNull("name", "TreeNode");
+        if (value.Children is { } v1) { writer.WritePropertyName(s_names[1]); rt.WriteArray(writer, v1, ns::TreeNode.JsonWrite); }
+        else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
+        if (value.Parent is { } v2) { writer.WritePropertyName(s_names[2]); ns::TreeNode.JsonWrite(writer, v2); }
+        else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[2]);
+        if (value.Owner is { } v3) { writer.WritePropertyName(s_names[3]); ns::AccountOwner.JsonWrite(writer, v3); }
+        else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[3]);
+        if (value.Kind is { } v4) { writer.WritePropertyName(s_names[4]); ns::Kind.JsonWrite(writer, v4); }
+        else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[4]);
+        rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "TreeNode", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();
     }
-
-    private static bool IsNamedMember(string name) => name is "name" or "children" or "parent" or "owner" or "kind";
 }

@@ -12,9 +12,7 @@ using sys = global::System;
 
 using meta = global::System.Text.Json.Serialization.Metadata;
 
-/// <summary>
-/// JSON metadata for the types generated from refs.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.
-/// </summary>
+/// <summary>JSON metadata for the types generated from refs.schema.json. Combine it with other resolvers through JsonTypeInfoResolver.Combine.</summary>
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial class RefsJsonContext : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
 {
@@ -33,21 +31,16 @@ public sealed partial class RefsJsonContext : stj::Serialization.JsonSerializerC
 
     protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     private meta::JsonTypeInfo<ns::TreeNode>? _TreeNode;
-
-    public meta::JsonTypeInfo<ns::TreeNode> TreeNode => _TreeNode ??= (meta::JsonTypeInfo<ns::TreeNode>)Options.GetTypeInfo(typeof(ns::TreeNode));
-
+    public meta::JsonTypeInfo<ns::TreeNode> TreeNode => _TreeNode ??= Info<ns::TreeNode>();
     private meta::JsonTypeInfo<ns::AccountOwner>? _AccountOwner;
-
-    public meta::JsonTypeInfo<ns::AccountOwner> AccountOwner => _AccountOwner ??= (meta::JsonTypeInfo<ns::AccountOwner>)Options.GetTypeInfo(typeof(ns::AccountOwner));
-
+    public meta::JsonTypeInfo<ns::AccountOwner> AccountOwner => _AccountOwner ??= Info<ns::AccountOwner>();
     private meta::JsonTypeInfo<ns::Kind>? _Kind;
-
-    public meta::JsonTypeInfo<ns::Kind> Kind => _Kind ??= (meta::JsonTypeInfo<ns::Kind>)Options.GetTypeInfo(typeof(ns::Kind));
-
+    public meta::JsonTypeInfo<ns::Kind> Kind => _Kind ??= Info<ns::Kind>();
     private meta::JsonTypeInfo<ns::Account>? _Account;
-
-    public meta::JsonTypeInfo<ns::Account> Account => _Account ??= (meta::JsonTypeInfo<ns::Account>)Options.GetTypeInfo(typeof(ns::Account));
+    public meta::JsonTypeInfo<ns::Account> Account => _Account ??= Info<ns::Account>();
 
     public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
     {
@@ -57,25 +50,10 @@ public sealed partial class RefsJsonContext : stj::Serialization.JsonSerializerC
 
     meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
     {
-        if (type == typeof(ns::TreeNode))
-        {
-            return CreateTypeInfo(options, new Converters.TreeNodeConverter());
-        }
-
-        if (type == typeof(ns::AccountOwner))
-        {
-            return CreateTypeInfo(options, new Converters.AccountOwnerConverter());
-        }
-
-        if (type == typeof(ns::Kind))
-        {
-            return CreateTypeInfo(options, new Converters.KindConverter());
-        }
-
-        if (type == typeof(ns::Account))
-        {
-            return CreateTypeInfo(options, new Converters.AccountConverter());
-        }
+        if (type == typeof(ns::TreeNode)) return CreateTypeInfo(options, new Converters.TreeNodeConverter());
+        if (type == typeof(ns::AccountOwner)) return CreateTypeInfo(options, new Converters.AccountOwnerConverter());
+        if (type == typeof(ns::Kind)) return CreateTypeInfo(options, new Converters.KindConverter());
+        if (type == typeof(ns::Account)) return CreateTypeInfo(options, new Converters.AccountConverter());
 
         return null;
     }
@@ -93,28 +71,21 @@ public sealed partial class RefsJsonContext : stj::Serialization.JsonSerializerC
         public sealed class TreeNodeConverter : stj::Serialization.JsonConverter<ns::TreeNode>
         {
             public override ns::TreeNode Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::TreeNode.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::TreeNode value, stj::JsonSerializerOptions options) => ns::TreeNode.JsonWrite(writer, value);
         }
-
         public sealed class AccountOwnerConverter : stj::Serialization.JsonConverter<ns::AccountOwner>
         {
             public override ns::AccountOwner Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::AccountOwner.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::AccountOwner value, stj::JsonSerializerOptions options) => ns::AccountOwner.JsonWrite(writer, value);
         }
-
         public sealed class KindConverter : stj::Serialization.JsonConverter<ns::Kind>
         {
             public override ns::Kind Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Kind.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Kind value, stj::JsonSerializerOptions options) => ns::Kind.JsonWrite(writer, value);
         }
-
         public sealed class AccountConverter : stj::Serialization.JsonConverter<ns::Account>
         {
             public override ns::Account Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, ns::Account.JsonRead);
-
             public override void Write(stj::Utf8JsonWriter writer, ns::Account value, stj::JsonSerializerOptions options) => ns::Account.JsonWrite(writer, value);
         }
     }
