@@ -52,9 +52,33 @@ namespace XaiAot.Generators
                 .WithTrackingName(TrackingNames.ContextKeys)
                 .Collect();
 
+            // The runtime helpers go into a namespace derived from the assembly name (a string: equal
+            // from one compilation to the next, so this step stays cached), and are emitted once per
+            // assembly, whatever number of schema files it compiles.
+            IncrementalValueProvider<string> runtimeNamespace = context.CompilationProvider
+                .Select(static (compilation, _) => RuntimeSource.Namespace(compilation.AssemblyName))
+                .WithTrackingName(TrackingNames.RuntimeNamespace);
+
+            // Only when some schema compiled: a broken schema file alone generates nothing.
+            IncrementalValueProvider<bool> anySchema = compiled
+                .Select(static (schema, _) => schema.Spec is not null)
+                .Collect()
+                .Select(static (all, _) => all.Contains(true))
+                .WithTrackingName(TrackingNames.AnySchema);
+
             context.RegisterSourceOutput(
-                compiled.Select(static (schema, _) => schema.Spec).WithTrackingName(TrackingNames.Specs).Combine(contexts),
-                static (output, pair) => Emit(output, pair.Left, pair.Right));
+                anySchema.Combine(runtimeNamespace),
+                static (output, pair) =>
+                {
+                    if (pair.Left)
+                    {
+                        output.AddSource(RuntimeSource.HintName, SourceText.From(RuntimeSource.Emit(pair.Right), System.Text.Encoding.UTF8));
+                    }
+                });
+
+            context.RegisterSourceOutput(
+                compiled.Select(static (schema, _) => schema.Spec).WithTrackingName(TrackingNames.Specs).Combine(contexts).Combine(runtimeNamespace),
+                static (output, pair) => Emit(output, pair.Left.Left, pair.Left.Right, pair.Right));
         }
 
         internal static CompiledSchema Compile(SchemaInput input, System.Threading.CancellationToken cancellation)
@@ -93,7 +117,7 @@ namespace XaiAot.Generators
             return new CompiledSchema(compiled.Spec with { Schemas = schemas }, all.ToEquatableArray());
         }
 
-        private static void Emit(SourceProductionContext output, GenerationSpec? spec, ImmutableArray<ContextKey> contexts)
+        private static void Emit(SourceProductionContext output, GenerationSpec? spec, ImmutableArray<ContextKey> contexts, string runtimeNamespace)
         {
             if (spec is null)
             {
@@ -119,7 +143,7 @@ namespace XaiAot.Generators
 
             try
             {
-                foreach (GeneratedFile generated in SourceEmitter.Emit(spec))
+                foreach (GeneratedFile generated in SourceEmitter.Emit(spec, runtimeNamespace))
                 {
                     output.CancellationToken.ThrowIfCancellationRequested();
                     output.AddSource(generated.HintName, SourceText.From(generated.Source, System.Text.Encoding.UTF8));

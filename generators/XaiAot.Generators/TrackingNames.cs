@@ -9,5 +9,7 @@ namespace XaiAot.Generators
         public const string Diagnostics = nameof(Diagnostics);
         public const string Specs = nameof(Specs);
         public const string ContextKeys = nameof(ContextKeys);
+        public const string RuntimeNamespace = nameof(RuntimeNamespace);
+        public const string AnySchema = nameof(AnySchema);
     }
 }

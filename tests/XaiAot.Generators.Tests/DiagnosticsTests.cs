@@ -290,7 +290,7 @@ public sealed class DiagnosticsTests
         run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { new SchemaFile("/s/x.schema.json", """{"type": "string", "enum": ["a", "b"]}""") }, new()), GeneratorHarness.CreateCompilation());
         run.AssertClean();
         Assert.DoesNotContain("namespace", run.Source("XJsonContext.g.cs"), System.StringComparison.Ordinal);
-        Assert.Contains("return global::X.JsonRead(ref reader);", run.Source("XJsonContext.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains("=> rt.Read(ref reader, global::X.JsonRead);", run.Source("XJsonContext.g.cs"), System.StringComparison.Ordinal);
     }
 
     [Fact]

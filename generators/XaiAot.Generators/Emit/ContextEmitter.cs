@@ -30,107 +30,105 @@ namespace XaiAot.Generators.Emit
         public static string ConverterName(GenerationSpec spec, string typeName) =>
             CSharp.Qualified(spec, spec.ContextName) + ".Converters." + typeName + "Converter";
 
-        public static string RuntimeName(GenerationSpec spec) => CSharp.Qualified(spec, spec.ContextName) + ".SchemaRuntime";
-
-        public static string Emit(GenerationSpec spec)
+        public static string Emit(GenerationSpec spec, string runtime)
         {
             Dictionary<string, string> properties = PropertyNames(spec);
             string context = spec.ContextName;
-            const string Options = "global::System.Text.Json.JsonSerializerOptions";
-            const string Metadata = "global::System.Text.Json.Serialization.Metadata";
-            var w = new SourceWriter();
-            CSharp.Header(w, spec.Namespace);
-            CSharp.Doc(w, "JSON metadata for the types generated from " + spec.SchemaFileName + ". Combine it with other resolvers through JsonTypeInfoResolver.Combine.");
-            w.Line(CSharp.GeneratedCode);
-            w.Open("public sealed partial class " + context + " : global::System.Text.Json.Serialization.JsonSerializerContext, " + Metadata + ".IJsonTypeInfoResolver");
-            w.Line("private static " + context + "? s_default;");
-            w.Line();
-            CSharp.Doc(w, "A context over default options.");
-            w.Line("public static " + context + " Default => s_default ??= new " + context + "(new " + Options + "());");
-            w.Line();
-            w.Open("public " + context + "() : base(null)");
-            w.Close();
-            w.Line();
-            w.Open("public " + context + "(" + Options + " options) : base(options)");
-            w.Close();
-            w.Line();
-            w.Line("protected override " + Options + "? GeneratedSerializerOptions => null;");
+            var writer = new SourceWriter();
+            CSharp.Header(writer, spec.Namespace, runtime);
+            writer.Line("using meta = global::System.Text.Json.Serialization.Metadata;");
+            writer.Line();
+            CSharp.Doc(writer, "JSON metadata for the types generated from " + spec.SchemaFileName + ". Combine it with other resolvers through JsonTypeInfoResolver.Combine.");
+            writer.Line(CSharp.GeneratedCode);
+            writer.Lines($$"""
+                public sealed partial class {{context}} : stj::Serialization.JsonSerializerContext, meta::IJsonTypeInfoResolver
+                {
+                    private static {{context}}? s_default;
+
+                    /// <summary>A context over default options.</summary>
+                    public static {{context}} Default => s_default ??= new {{context}}(new stj::JsonSerializerOptions());
+
+                    public {{context}}() : base(null)
+                    {
+                    }
+
+                    public {{context}}(stj::JsonSerializerOptions options) : base(options)
+                    {
+                    }
+
+                    protected override stj::JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                    private meta::JsonTypeInfo<T> Info<T>() => (meta::JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+                """);
+            writer.Indent();
             foreach (TypeSpec type in spec.Types)
             {
                 string qualified = CSharp.Qualified(spec, type.Name);
                 string property = properties[type.Name];
-                w.Line();
-                w.Line("private " + Metadata + ".JsonTypeInfo<" + qualified + ">? _" + property + ";");
-                w.Line();
-                CSharp.Doc(w, "Metadata for " + type.Name + ".");
-                CSharp.Obsolete(w, type.Deprecated);
-                w.Line("public " + Metadata + ".JsonTypeInfo<" + qualified + "> " + property + " => _" + property
-                    + " ??= (" + Metadata + ".JsonTypeInfo<" + qualified + ">)Options.GetTypeInfo(typeof(" + qualified + "));");
+                writer.Line("private meta::JsonTypeInfo<" + qualified + ">? _" + property + ";");
+                CSharp.Obsolete(writer, type.Deprecated);
+                writer.Line("public meta::JsonTypeInfo<" + qualified + "> " + property + " => _" + property + " ??= Info<" + qualified + ">();");
             }
 
-            w.Line();
-            w.Open("public override " + Metadata + ".JsonTypeInfo? GetTypeInfo(global::System.Type type)");
-            w.Line("Options.TryGetTypeInfo(type, out " + Metadata + ".JsonTypeInfo? typeInfo);");
-            w.Line("return typeInfo;");
-            w.Close();
-            w.Line();
-            w.Open(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, " + Options + " options)");
+            writer.Outdent();
+            writer.Lines("""
+
+                    public override meta::JsonTypeInfo? GetTypeInfo(sys::Type type)
+                    {
+                        Options.TryGetTypeInfo(type, out meta::JsonTypeInfo? typeInfo);
+                        return typeInfo;
+                    }
+
+                    meta::JsonTypeInfo? meta::IJsonTypeInfoResolver.GetTypeInfo(sys::Type type, stj::JsonSerializerOptions options)
+                    {
+                """);
+            writer.Indent().Indent();
             foreach (TypeSpec type in spec.Types)
             {
-                string qualified = CSharp.Qualified(spec, type.Name);
-                w.Open("if (type == typeof(" + qualified + "))");
-                w.Line("return CreateTypeInfo(options, new Converters." + type.Name + "Converter());");
-                w.Close();
-                w.Line();
+                writer.Line("if (type == typeof(" + CSharp.Qualified(spec, type.Name) + ")) return CreateTypeInfo(options, new Converters." + type.Name + "Converter());");
             }
 
-            w.Line("return null;");
-            w.Close();
-            w.Line();
-            w.Open("private " + Metadata + ".JsonTypeInfo<T> CreateTypeInfo<T>(" + Options + " options, global::System.Text.Json.Serialization.JsonConverter<T> converter)");
-            w.Line(Metadata + ".JsonTypeInfo<T> typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<T>(options, converter);");
-            w.Line("typeInfo.OriginatingResolver = this;");
-            w.Line("return typeInfo;");
-            w.Close();
-            w.Line();
-            CSharp.Doc(w, "The generated converters; each is also named by a [JsonConverter] attribute on its type.");
-            w.Open("public static class Converters");
-            bool first = true;
+            writer.Outdent().Outdent();
+            writer.Lines("""
+
+                        return null;
+                    }
+
+                    private meta::JsonTypeInfo<T> CreateTypeInfo<T>(stj::JsonSerializerOptions options, stj::Serialization.JsonConverter<T> converter)
+                    {
+                        meta::JsonTypeInfo<T> typeInfo = meta::JsonMetadataServices.CreateValueInfo<T>(options, converter);
+                        typeInfo.OriginatingResolver = this;
+                        return typeInfo;
+                    }
+
+                    /// <summary>The generated converters; each is also named by a [JsonConverter] attribute on its type.</summary>
+                    public static class Converters
+                    {
+                """);
+            writer.Indent().Indent();
             foreach (TypeSpec type in spec.Types)
             {
-                if (!first)
-                {
-                    w.Line();
-                }
-
-                first = false;
-                EmitConverter(w, spec, type);
+                EmitConverter(writer, spec, type);
             }
 
-            w.Close();
-            w.Close();
-            return w.ToString();
+            writer.Close();
+            writer.Close();
+            return writer.ToString();
         }
 
-        private static void EmitConverter(SourceWriter w, GenerationSpec spec, TypeSpec type)
+        /// <summary>Reads and writes through the type's JsonRead/JsonWrite; a read error gets its JSON path (rt.Read).</summary>
+        private static void EmitConverter(SourceWriter writer, GenerationSpec spec, TypeSpec type)
         {
             string qualified = CSharp.Qualified(spec, type.Name);
-            string runtime = RuntimeName(spec);
-            CSharp.Doc(w, "Reads and writes " + type.Name + " with Utf8JsonReader and Utf8JsonWriter; errors name the member, what was expected and the JSON path.");
-            CSharp.Obsolete(w, type.Deprecated);
-            w.Open("public sealed class " + type.Name + "Converter : global::System.Text.Json.Serialization.JsonConverter<" + qualified + ">");
-            w.Open("public override " + qualified + " Read(ref " + CSharp.Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-            w.Open("try");
-            w.Line("return " + qualified + ".JsonRead(ref reader);");
-            w.Close();
-            w.Open("catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.InvalidOperationException)");
-            w.Line("throw " + runtime + ".Complete(ex);");
-            w.Close();
-            w.Close();
-            w.Line();
-            w.Line("public override void Write(" + CSharp.Writer + " writer, " + qualified + " value, global::System.Text.Json.JsonSerializerOptions options) => "
-                + qualified + ".JsonWrite(writer, value);");
-            w.Close();
+            CSharp.Obsolete(writer, type.Deprecated);
+            writer.Lines($$"""
+                public sealed class {{type.Name}}Converter : stj::Serialization.JsonConverter<{{qualified}}>
+                {
+                    public override {{qualified}} Read(ref stj::Utf8JsonReader reader, sys::Type typeToConvert, stj::JsonSerializerOptions options) => rt.Read(ref reader, {{qualified}}.JsonRead);
+                    public override void Write(stj::Utf8JsonWriter writer, {{qualified}} value, stj::JsonSerializerOptions options) => {{qualified}}.JsonWrite(writer, value);
+                }
+                """);
         }
     }
 }

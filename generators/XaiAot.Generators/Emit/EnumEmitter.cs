@@ -14,98 +14,84 @@ namespace XaiAot.Generators.Emit
         public static string Emit(GenerationSpec spec, EnumSpec type, string runtime, string converter)
         {
             string name = type.Name;
-            var w = new SourceWriter();
-            CSharp.Header(w, spec.Namespace);
-            CSharp.Doc(w, type.Doc, "An open enum: values not listed here are kept in Value and written back unchanged.");
-            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + converter + "))]");
-            w.Line(CSharp.GeneratedCode);
-            CSharp.Obsolete(w, type.Deprecated);
-            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
-            w.Line("private readonly string? _value;");
-            w.Line();
-            CSharp.Doc(w, "Wraps any value, known or not.");
-            w.Open("public " + name + "(string value)");
-            w.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
-            w.Close();
-            foreach (EnumValueSpec value in type.Values)
-            {
-                w.Line();
-                CSharp.Doc(w, "The value " + CSharp.StringLiteral(value.Value) + ".");
-                w.Line("public static " + name + " " + value.CSharpName + " { get; } = new " + name + "(" + CSharp.StringLiteral(value.Value) + ");");
-            }
+            var writer = new SourceWriter();
+            CSharp.Header(writer, spec.Namespace, runtime);
+            CSharp.Doc(writer, type.Doc, "An open enum: values not listed here are kept in Value and written back unchanged.");
+            writer.Line("[stj::Serialization.JsonConverter(typeof(" + converter + "))]");
+            writer.Line(CSharp.GeneratedCode);
+            CSharp.Obsolete(writer, type.Deprecated);
+            writer.Open("public readonly partial struct " + name + " : sys::IEquatable<" + name + ">");
+            writer.Lines($$"""
+                private readonly string? _value;
 
-            w.Line();
-            CSharp.Doc(w, "The values the schema lists, in schema order.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[] { "
-                + string.Join(", ", type.Values.Select(v => v.CSharpName)) + " };");
-            w.Line();
-            CSharp.Doc(w, "The value as sent on the wire (empty for default).");
-            w.Line("public string Value => _value ?? string.Empty;");
-            w.Line();
-            CSharp.Doc(w, "True when the value is one the schema lists.");
-            w.Open("public bool IsKnown");
-            w.Open("get");
-            w.Open("switch (Value)");
-            foreach (EnumValueSpec value in type.Values)
-            {
-                w.Line("case " + CSharp.StringLiteral(value.Value) + ":");
-            }
-
-            w.Indent().Line("return true;").Outdent();
-            w.Line("default:");
-            w.Indent().Line("return false;").Outdent();
-            w.Close();
-            w.Close();
-            w.Close();
-            w.Line();
-            w.Line("public static implicit operator " + name + "(string value) => new " + name + "(value);");
-            w.Line();
-            w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
-            w.Line();
-            w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
-            w.Line();
-            w.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-            w.Line();
-            w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
-            w.Line();
-            w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-            w.Line();
-            w.Line("public override string ToString() => Value;");
-            w.Line();
-            w.Line(CSharp.NeverBrowsable);
-            w.Open("internal static " + name + " JsonRead(ref " + CSharp.Reader + " reader)");
-            w.Open("if (reader.TokenType != " + CSharp.Token + ".String)");
-            w.Line("throw " + runtime + ".Unexpected(ref reader, " + CSharp.StringLiteral("a string (" + name + ")") + ");");
-            w.Close();
-            w.Line();
-            w.Open("if (!reader.HasValueSequence && !reader.ValueIsEscaped)");
-            w.Line("global::System.ReadOnlySpan<byte> span = reader.ValueSpan;");
-            w.Open("switch (span.Length)");
-            foreach (IGrouping<int, EnumValueSpec> group in type.Values.GroupBy(v => System.Text.Encoding.UTF8.GetByteCount(v.Value)).OrderBy(g => g.Key))
-            {
-                w.Line("case " + group.Key.ToString(CultureInfo.InvariantCulture) + ":");
-                w.Indent();
-                foreach (EnumValueSpec value in group)
+                /// <summary>Wraps any value, known or not.</summary>
+                public {{name}}(string value)
                 {
-                    w.Open("if (global::System.MemoryExtensions.SequenceEqual(span, " + CSharp.Utf8Literal(value.Value) + "))");
-                    w.Line("return " + value.CSharpName + ";");
-                    w.Close();
+                    _value = value ?? throw new sys::ArgumentNullException(nameof(value));
                 }
 
-                w.Line("break;");
-                w.Outdent();
+                """);
+            foreach (EnumValueSpec value in type.Values)
+            {
+                writer.Line("public static " + name + " " + value.CSharpName + " { get; } = new " + name + "(" + CSharp.StringLiteral(value.Value) + ");");
             }
 
-            w.Close();
-            w.Close();
-            w.Line();
-            w.Line("return new " + name + "(reader.GetString()!);");
-            w.Close();
-            w.Line();
-            w.Line(CSharp.NeverBrowsable);
-            w.Line("internal static void JsonWrite(" + CSharp.Writer + " writer, " + name + " value) => writer.WriteStringValue(value.Value);");
-            w.Close();
-            return w.ToString();
+            writer.Lines($$"""
+
+                /// <summary>The values the schema lists, in schema order.</summary>
+                public static scg::IReadOnlyList<{{name}}> KnownValues { get; } = new {{name}}[] { {{string.Join(", ", type.Values.Select(v => v.CSharpName))}} };
+
+                /// <summary>The value as sent on the wire (empty for default).</summary>
+                public string Value => _value ?? string.Empty;
+
+                /// <summary>True when the value is one the schema lists.</summary>
+                public bool IsKnown => {{(type.Values.Count == 0 ? "false" : "Value is " + string.Join(" or ", type.Values.Select(v => CSharp.StringLiteral(v.Value))))}};
+
+                public static implicit operator {{name}}(string value) => new {{name}}(value);
+
+                public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
+
+                public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
+
+                public bool Equals({{name}} other) => string.Equals(Value, other.Value, sys::StringComparison.Ordinal);
+
+                public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
+
+                public override int GetHashCode() => sys::StringComparer.Ordinal.GetHashCode(Value);
+
+                public override string ToString() => Value;
+
+                internal static {{name}} JsonRead(ref stj::Utf8JsonReader reader)
+                {
+                    if (reader.TokenType != stj::JsonTokenType.String)
+                    {
+                        throw rt.Unexpected(ref reader, {{CSharp.StringLiteral("a string (" + name + ")")}});
+                    }
+
+                    if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+                    {
+                        sys::ReadOnlySpan<byte> span = reader.ValueSpan;
+                        switch (span.Length)
+                        {
+                """);
+            writer.Indent().Indent().Indent();
+            foreach (EnumValueSpec value in type.Values.OrderBy(v => System.Text.Encoding.UTF8.GetByteCount(v.Value)))
+            {
+                writer.Line("case " + System.Text.Encoding.UTF8.GetByteCount(value.Value).ToString(CultureInfo.InvariantCulture) + " when rt.Is(span, " + CSharp.Utf8Literal(value.Value) + "): return " + value.CSharpName + ";");
+            }
+
+            writer.Outdent().Outdent().Outdent();
+            writer.Lines($$"""
+                        }
+                    }
+
+                    return new {{name}}(reader.GetString()!);
+                }
+
+                internal static void JsonWrite(stj::Utf8JsonWriter writer, {{name}} value) => writer.WriteStringValue(value.Value);
+                """);
+            writer.Close();
+            return writer.ToString();
         }
     }
 }

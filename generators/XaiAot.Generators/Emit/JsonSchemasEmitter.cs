@@ -13,11 +13,11 @@ namespace XaiAot.Generators.Emit
     /// </summary>
     internal static class JsonSchemasEmitter
     {
-        public static string Emit(GenerationSpec spec)
+        public static string Emit(GenerationSpec spec, string runtime)
         {
             Dictionary<string, string> properties = ContextEmitter.PropertyNames(spec);
             var writer = new SourceWriter();
-            CSharp.Header(writer, spec.Namespace);
+            CSharp.Header(writer, spec.Namespace, runtime);
             writer.Open("partial class " + spec.ContextName);
 
             WriteAccessors(writer, spec, properties, strict: false);
@@ -55,7 +55,7 @@ namespace XaiAot.Generators.Emit
                 string call = "SchemaFragments.Join(" + index.ToString(CultureInfo.InvariantCulture) + ", strict: " + (strict ? "true" : "false") + ")";
                 writer.Line("private static byte[]? " + field + ";");
                 writer.Line("/// <summary>The JSON Schema of <see cref=\"" + CSharp.Qualified(spec, schema.TypeName) + "\"/>.</summary>");
-                writer.Line("public static global::System.ReadOnlySpan<byte> " + properties[schema.TypeName] + " => " + field + " ??= " + call + ";");
+                writer.Line("public static sys::ReadOnlySpan<byte> " + properties[schema.TypeName] + " => " + field + " ??= " + call + ";");
             }
 
             writer.Close();
@@ -64,14 +64,14 @@ namespace XaiAot.Generators.Emit
         private static void WriteFragments(SourceWriter writer, GenerationSpec spec)
         {
             writer.Line("/// <summary>Each type's schema fragment, stored once; <see cref=\"Join\"/> gathers what one refers to.</summary>");
-            writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            writer.Line("[sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]");
             writer.Open("private static class SchemaFragments");
 
             writer.Line("public static byte[] Join(int root, bool strict)");
             writer.Lines(JoinBody);
             writer.Line();
 
-            writer.Line("private static global::System.ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch");
+            writer.Line("private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch");
             writer.Open("{");
             for (int index = 0; index < spec.Schemas.Count; index++)
             {
@@ -88,7 +88,7 @@ namespace XaiAot.Generators.Emit
             writer.Close(";");
             writer.Line();
 
-            writer.Line("private static global::System.ReadOnlySpan<byte> Name(int index) => index switch");
+            writer.Line("private static sys::ReadOnlySpan<byte> Name(int index) => index switch");
             writer.Open("{");
             for (int index = 0; index < spec.Schemas.Count; index++)
             {
@@ -118,7 +118,7 @@ namespace XaiAot.Generators.Emit
                 writer.Line(index.ToString(CultureInfo.InvariantCulture) + " => new[] { " + list + " },");
             }
 
-            writer.Line("_ => global::System.Array.Empty<int>(),");
+            writer.Line("_ => sys::Array.Empty<int>(),");
             writer.Close(";");
             writer.Close();
         }
@@ -127,9 +127,9 @@ namespace XaiAot.Generators.Emit
         // root too when it refers to itself) go under "$defs" by type name, which its $refs name.
         private const string JoinBody = """
 {
-    var reached = new global::System.Collections.Generic.List<int>();
-    var seen = new global::System.Collections.Generic.HashSet<int>();
-    var queue = new global::System.Collections.Generic.Queue<int>(Dependencies(root));
+    var reached = new scg::List<int>();
+    var seen = new scg::HashSet<int>();
+    var queue = new scg::Queue<int>(Dependencies(root));
     while (queue.Count > 0)
     {
         int next = queue.Dequeue();
@@ -143,13 +143,13 @@ namespace XaiAot.Generators.Emit
         }
     }
 
-    global::System.ReadOnlySpan<byte> head = Fragment(root, strict);
+    sys::ReadOnlySpan<byte> head = Fragment(root, strict);
     if (reached.Count == 0 || head.Length < 2 || head[0] != (byte)'{')
     {
         return head.ToArray();
     }
 
-    using var joined = new global::System.IO.MemoryStream(head.Length * 2);
+    using var joined = new sys::IO.MemoryStream(head.Length * 2);
     joined.Write(head.Slice(0, head.Length - 1));
     joined.Write(head.Length > 2 ? ",\"$defs\":{"u8 : "\"$defs\":{"u8);
     for (int i = 0; i < reached.Count; i++)

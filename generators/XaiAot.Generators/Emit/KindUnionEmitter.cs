@@ -15,53 +15,44 @@ namespace XaiAot.Generators.Emit
         public static string Emit(GenerationSpec spec, KindUnionSpec type, string runtime, string converter)
         {
             string name = type.Name;
-            var codec = new ValueCodec(spec, runtime);
-            var body = new SourceWriter();
-            EmitMembers(body, spec, type);
-            body.Line();
-            EmitRead(body, spec, type, codec);
-            body.Line();
-            EmitWrite(body, spec, type, codec);
-
-            var w = new SourceWriter();
-            CSharp.Header(w, spec.Namespace);
-            CSharp.Doc(w, type.Doc ?? "One of: " + string.Join(", ", type.Alternatives.Select(a => a.Kind.ToString().ToLowerInvariant())) + ".");
-            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + converter + "))]");
-            w.Line(CSharp.GeneratedCode);
-            CSharp.Obsolete(w, type.Deprecated);
-            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
-            foreach (string field in codec.StaticFields)
+            var codec = new ValueCodec(spec);
+            var writer = new SourceWriter();
+            CSharp.Header(writer, spec.Namespace, runtime);
+            CSharp.Doc(writer, type.Doc ?? "One of: " + string.Join(", ", type.Alternatives.Select(a => a.Kind.ToString().ToLowerInvariant())) + ".");
+            writer.Line("[stj::Serialization.JsonConverter(typeof(" + converter + "))]");
+            writer.Line(CSharp.GeneratedCode);
+            CSharp.Obsolete(writer, type.Deprecated);
+            writer.Open("public readonly partial struct " + name + " : sys::IEquatable<" + name + ">");
+            if (HasReference(type))
             {
-                w.Line(field);
-            }
-
-            bool hasReference = HasReference(type);
-            if (hasReference)
-            {
-                w.Line("private readonly object? _reference;");
+                writer.Line("private readonly object? _reference;");
             }
 
             if (Has(type, UnionKind.Integer))
             {
-                w.Line("private readonly long _integer;");
+                writer.Line("private readonly long _integer;");
             }
 
             if (Has(type, UnionKind.Number))
             {
-                w.Line("private readonly double _number;");
+                writer.Line("private readonly double _number;");
             }
 
             if (Has(type, UnionKind.Boolean))
             {
-                w.Line("private readonly bool _boolean;");
+                writer.Line("private readonly bool _boolean;");
             }
 
-            CSharp.Doc(w, "Which alternative is held: 0 for none (default), else its position plus one.");
-            w.Line("private readonly byte _case;");
-            w.Line();
-            w.Lines(body.ToString().TrimEnd('\n'));
-            w.Close();
-            return w.ToString();
+            CSharp.Doc(writer, "Which alternative is held: 0 for none (default), else its position plus one.");
+            writer.Line("private readonly byte _case;");
+            writer.Line();
+            EmitMembers(writer, spec, type);
+            writer.Line();
+            EmitRead(writer, spec, type, codec);
+            writer.Line();
+            EmitWrite(writer, spec, type, codec);
+            writer.Close();
+            return writer.ToString();
         }
 
         /// <summary>True when some alternative lives in the reference field (else it is not declared: CS0649).</summary>
@@ -110,7 +101,7 @@ namespace XaiAot.Generators.Emit
                     : "((" + type + ")" + receiver + "_reference!)";
         }
 
-        private static void EmitMembers(SourceWriter w, GenerationSpec spec, KindUnionSpec type)
+        private static void EmitMembers(SourceWriter writer, GenerationSpec spec, KindUnionSpec type)
         {
             string name = type.Name;
             for (int i = 0; i < type.Alternatives.Count; i++)
@@ -119,54 +110,54 @@ namespace XaiAot.Generators.Emit
                 string altType = CSharp.TypeOf(spec, alternative.Type, nullable: false);
                 string caseNumber = (i + 1).ToString(CultureInfo.InvariantCulture);
                 bool reference = !alternative.Type.IsValueType;
-                CSharp.Doc(w, "Holds " + ObjectEmitter.Describe(alternative.Type) + ".");
-                w.Open("public " + name + "(" + altType + " value)");
+                CSharp.Doc(writer, "Holds " + ObjectEmitter.Describe(alternative.Type) + ".");
+                writer.Open("public " + name + "(" + altType + " value)");
                 if (reference)
                 {
-                    w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+                    writer.Line("sys::ArgumentNullException.ThrowIfNull(value);");
                 }
 
-                w.Line(Field(alternative) + " = " + Store(alternative, "value") + ";");
-                w.Line("_case = " + caseNumber + ";");
-                w.Close();
-                w.Line();
-                w.Line("public bool Is" + alternative.CaseName + " => _case == " + caseNumber + ";");
-                w.Line();
-                CSharp.Doc(w, "The held value; throws InvalidOperationException when another alternative is held.");
-                w.Line("public " + altType + " As" + alternative.CaseName + " => _case == " + caseNumber + " ? " + Load(spec, alternative)
-                    + " : throw new global::System.InvalidOperationException(" + CSharp.StringLiteral(name + " holds another alternative than " + alternative.CaseName + ".") + ");");
-                w.Line();
-                w.Open("public bool TryGet" + alternative.CaseName + "(" + (reference ? "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + altType + "? value" : "out " + altType + " value") + ")");
-                w.Line("value = _case == " + caseNumber + " ? " + Load(spec, alternative) + " : default;");
-                w.Line("return _case == " + caseNumber + ";");
-                w.Close();
-                w.Line();
+                writer.Line(Field(alternative) + " = " + Store(alternative, "value") + ";");
+                writer.Line("_case = " + caseNumber + ";");
+                writer.Close();
+                writer.Line();
+                writer.Line("public bool Is" + alternative.CaseName + " => _case == " + caseNumber + ";");
+                writer.Line();
+                CSharp.Doc(writer, "The held value; throws InvalidOperationException when another alternative is held.");
+                writer.Line("public " + altType + " As" + alternative.CaseName + " => _case == " + caseNumber + " ? " + Load(spec, alternative)
+                    + " : throw new sys::InvalidOperationException(" + CSharp.StringLiteral(name + " holds another alternative than " + alternative.CaseName + ".") + ");");
+                writer.Line();
+                writer.Open("public bool TryGet" + alternative.CaseName + "(" + (reference ? "[sys::Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + altType + "? value" : "out " + altType + " value") + ")");
+                writer.Line("value = _case == " + caseNumber + " ? " + Load(spec, alternative) + " : default;");
+                writer.Line("return _case == " + caseNumber + ";");
+                writer.Close();
+                writer.Line();
                 if (alternative.Type.Kind == ValueKind.Array)
                 {
                     // C# has no user-defined conversion from an interface type; arrays and lists convert.
                     string element = CSharp.TypeOf(spec, alternative.Type.Element!, alternative.Type.Element!.Nullable);
-                    w.Line("public static implicit operator " + name + "(" + element + "[] value) => new " + name + "(value);");
-                    w.Line();
-                    w.Line("public static implicit operator " + name + "(global::System.Collections.Generic.List<" + element + "> value) => new " + name + "(value);");
+                    writer.Line("public static implicit operator " + name + "(" + element + "[] value) => new " + name + "(value);");
+                    writer.Line();
+                    writer.Line("public static implicit operator " + name + "(scg::List<" + element + "> value) => new " + name + "(value);");
                 }
                 else if (alternative.Type.Kind == ValueKind.Map)
                 {
                     string element = CSharp.TypeOf(spec, alternative.Type.Element!, alternative.Type.Element!.Nullable);
-                    w.Line("public static implicit operator " + name + "(global::System.Collections.Generic.Dictionary<string, " + element + "> value) => new " + name + "(value);");
+                    writer.Line("public static implicit operator " + name + "(scg::Dictionary<string, " + element + "> value) => new " + name + "(value);");
                 }
                 else
                 {
-                    w.Line("public static implicit operator " + name + "(" + altType + " value) => new " + name + "(value);");
+                    writer.Line("public static implicit operator " + name + "(" + altType + " value) => new " + name + "(value);");
                 }
 
-                w.Line();
+                writer.Line();
             }
 
-            w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
-            w.Line();
-            w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
-            w.Line();
-            string equals = "_case == other._case" + (HasReference(type) ? " && global::System.Object.Equals(_reference, other._reference)" : string.Empty);
+            writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+            writer.Line();
+            writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+            writer.Line();
+            string equals = "_case == other._case" + (HasReference(type) ? " && object.Equals(_reference, other._reference)" : string.Empty);
             if (Has(type, UnionKind.Integer))
             {
                 equals += " && _integer == other._integer";
@@ -182,48 +173,44 @@ namespace XaiAot.Generators.Emit
                 equals += " && _boolean == other._boolean";
             }
 
-            w.Line("public bool Equals(" + name + " other) => " + equals + ";");
-            w.Line();
-            w.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
-            w.Line();
-            string hash = "global::System.HashCode.Combine(_case" + (HasReference(type) ? ", _reference" : string.Empty)
+            writer.Line("public bool Equals(" + name + " other) => " + equals + ";");
+            writer.Line();
+            writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+            writer.Line();
+            string hash = "sys::HashCode.Combine(_case" + (HasReference(type) ? ", _reference" : string.Empty)
                 + (Has(type, UnionKind.Integer) ? ", _integer" : string.Empty)
                 + (Has(type, UnionKind.Number) ? ", _number" : string.Empty)
                 + (Has(type, UnionKind.Boolean) ? ", _boolean" : string.Empty) + ")";
-            w.Line("public override int GetHashCode() => " + hash + ";");
-            w.Line();
-            w.Open("public override string ToString()");
-            w.Open("switch (_case)");
+            writer.Line("public override int GetHashCode() => " + hash + ";");
+            writer.Line();
+            writer.Open("public override string ToString()");
+            writer.Open("switch (_case)");
             for (int i = 0; i < type.Alternatives.Count; i++)
             {
                 UnionAlternative alternative = type.Alternatives[i];
-                w.Line("case " + (i + 1).ToString(CultureInfo.InvariantCulture) + ":");
+                writer.Line("case " + (i + 1).ToString(CultureInfo.InvariantCulture) + ":");
                 string text = Storage(alternative) switch
                 {
-                    "Integer" => "_integer.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-                    "Number" => "_number.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
+                    "Integer" => "_integer.ToString(sys::Globalization.CultureInfo.InvariantCulture)",
+                    "Number" => "_number.ToString(\"R\", sys::Globalization.CultureInfo.InvariantCulture)",
                     "Boolean" => "_boolean ? \"true\" : \"false\"",
                     _ => "_reference!.ToString() ?? string.Empty",
                 };
-                w.Indent().Line("return " + text + ";").Outdent();
+                writer.Indent().Line("return " + text + ";").Outdent();
             }
 
-            w.Line("default:");
-            w.Indent().Line("return string.Empty;").Outdent();
-            w.Close();
-            w.Close();
+            writer.Line("default:");
+            writer.Indent().Line("return string.Empty;").Outdent();
+            writer.Close();
+            writer.Close();
         }
 
-        private static void EmitRead(SourceWriter w, GenerationSpec spec, KindUnionSpec type, ValueCodec codec)
+        private static void EmitRead(SourceWriter writer, GenerationSpec spec, KindUnionSpec type, ValueCodec codec)
         {
             string name = type.Name;
-            string rt = codec.Runtime;
             string expected = string.Join(" or ", type.Alternatives.Select(a => ObjectEmitter.Describe(a.Type)));
-            w.Line(CSharp.NeverBrowsable);
-            w.Open("internal static " + name + " JsonRead(ref " + CSharp.Reader + " reader)");
-            w.Line("int index = -1;");
-            w.Open("try");
-            w.Open("switch (reader.TokenType)");
+            writer.Open("internal static " + name + " JsonRead(ref stj::Utf8JsonReader reader)");
+            writer.Open("switch (reader.TokenType)");
             UnionAlternative? integer = type.Alternatives.FirstOrDefault(a => a.Kind == UnionKind.Integer);
             UnionAlternative? number = type.Alternatives.FirstOrDefault(a => a.Kind == UnionKind.Number);
             foreach (UnionAlternative alternative in type.Alternatives)
@@ -231,77 +218,68 @@ namespace XaiAot.Generators.Emit
                 switch (alternative.Kind)
                 {
                     case UnionKind.String:
-                        Case(w, spec, codec, name, alternative, CSharp.Token + ".String");
+                        Case(writer, codec, name, alternative, CSharp.Token + ".String");
                         break;
                     case UnionKind.Boolean:
-                        w.Line("case " + CSharp.Token + ".True:");
-                        Case(w, spec, codec, name, alternative, CSharp.Token + ".False");
+                        writer.Line("case " + CSharp.Token + ".True:");
+                        Case(writer, codec, name, alternative, CSharp.Token + ".False");
                         break;
                     case UnionKind.Array:
-                        Case(w, spec, codec, name, alternative, CSharp.Token + ".StartArray");
+                        Case(writer, codec, name, alternative, CSharp.Token + ".StartArray");
                         break;
                     case UnionKind.Object:
-                        Case(w, spec, codec, name, alternative, CSharp.Token + ".StartObject");
+                        Case(writer, codec, name, alternative, CSharp.Token + ".StartObject");
                         break;
                     case UnionKind.Integer when number is not null:
                         // Both integer and number: whole numbers that fit a long are the integer alternative.
-                        w.Line("case " + CSharp.Token + ".Number:");
-                        w.Indent();
-                        w.Open("if (reader.TryGetInt64(out long whole))");
-                        w.Line("return new " + name + "(whole);");
-                        w.Close();
-                        w.Line();
-                        w.Line("return new " + name + "(" + rt + ".ReadDouble(ref reader));");
-                        w.Outdent();
+                        writer.Line("case " + CSharp.Token + ".Number:");
+                        writer.Indent();
+                        writer.Open("if (reader.TryGetInt64(out long whole))");
+                        writer.Line("return new " + name + "(whole);");
+                        writer.Close();
+                        writer.Line();
+                        writer.Line("return new " + name + "(rt.ReadDouble(ref reader));");
+                        writer.Outdent();
                         break;
                     case UnionKind.Integer:
-                        Case(w, spec, codec, name, alternative, CSharp.Token + ".Number");
+                        Case(writer, codec, name, alternative, CSharp.Token + ".Number");
                         break;
                     case UnionKind.Number when integer is null:
-                        Case(w, spec, codec, name, alternative, CSharp.Token + ".Number");
+                        Case(writer, codec, name, alternative, CSharp.Token + ".Number");
                         break;
                 }
             }
 
-            w.Line("default:");
-            w.Indent().Line("throw " + rt + ".Unexpected(ref reader, " + CSharp.StringLiteral(expected + " (" + name + ")") + ");").Outdent();
-            w.Close();
-            w.Close();
-            w.Open("catch (global::System.Exception ex) when (" + rt + ".AddPath(ex, null, index))");
-            w.Line("throw; // not reached: AddPath records where the error happened and returns false");
-            w.Close();
-            w.Close();
+            writer.Line("default:");
+            writer.Indent().Line("throw rt.Unexpected(ref reader, " + CSharp.StringLiteral(expected + " (" + name + ")") + ");").Outdent();
+            writer.Close();
+            writer.Close();
         }
 
-        private static void Case(SourceWriter w, GenerationSpec spec, ValueCodec codec, string name, UnionAlternative alternative, string token)
+        private static void Case(SourceWriter writer, ValueCodec codec, string name, UnionAlternative alternative, string token)
         {
-            w.Line("case " + token + ":");
-            w.Open("{");
-            w.Line(CSharp.TypeOf(spec, alternative.Type, nullable: false) + " value;");
-            codec.Read(w, alternative.Type, "value");
-            w.Line("return new " + name + "(value);");
-            w.Close();
+            writer.Line("case " + token + ":");
+            writer.Indent().Line("return new " + name + "(" + codec.Read(alternative.Type) + ");").Outdent();
         }
 
-        private static void EmitWrite(SourceWriter w, GenerationSpec spec, KindUnionSpec type, ValueCodec codec)
+        private static void EmitWrite(SourceWriter writer, GenerationSpec spec, KindUnionSpec type, ValueCodec codec)
         {
-            w.Line(CSharp.NeverBrowsable);
-            w.Open("internal static void JsonWrite(" + CSharp.Writer + " writer, " + type.Name + " value)");
-            w.Open("switch (value._case)");
+            writer.Open("internal static void JsonWrite(stj::Utf8JsonWriter writer, " + type.Name + " value)");
+            writer.Open("switch (value._case)");
             for (int i = 0; i < type.Alternatives.Count; i++)
             {
                 UnionAlternative alternative = type.Alternatives[i];
-                w.Line("case " + (i + 1).ToString(CultureInfo.InvariantCulture) + ":");
-                w.Indent();
-                codec.Write(w, alternative.Type, Load(spec, alternative, "value."));
-                w.Line("return;");
-                w.Outdent();
+                writer.Line("case " + (i + 1).ToString(CultureInfo.InvariantCulture) + ":");
+                writer.Indent();
+                writer.Line(codec.Write(alternative.Type, Load(spec, alternative, "value.")));
+                writer.Line("return;");
+                writer.Outdent();
             }
 
-            w.Line("default:");
-            w.Indent().Line("writer.WriteNullValue();").Line("return;").Outdent();
-            w.Close();
-            w.Close();
+            writer.Line("default:");
+            writer.Indent().Line("writer.WriteNullValue();").Line("return;").Outdent();
+            writer.Close();
+            writer.Close();
         }
     }
 }

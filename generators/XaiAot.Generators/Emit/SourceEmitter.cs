@@ -6,13 +6,14 @@ namespace XaiAot.Generators.Emit
     /// <summary>One generated file: its hint name and its text.</summary>
     internal sealed record GeneratedFile(string HintName, string Source);
 
-    /// <summary>A spec -> the files of its schema: one per type, the context, and the runtime helpers.</summary>
+    /// <summary>A spec -> the files of its schema: one per type and the context.</summary>
     internal static class SourceEmitter
     {
-        public static List<GeneratedFile> Emit(GenerationSpec spec)
+        /// <summary>The files of one schema; the runtime helpers they call are emitted once per assembly (<see cref="RuntimeSource"/>).</summary>
+        public static List<GeneratedFile> Emit(GenerationSpec spec, string runtimeNamespace = "XaiAot.Generated.ThisAssembly")
         {
-            var files = new List<GeneratedFile>(spec.Types.Count + 2);
-            string runtime = ContextEmitter.RuntimeName(spec);
+            var files = new List<GeneratedFile>(spec.Types.Count + 1);
+            string runtime = RuntimeSource.TypeName(runtimeNamespace);
             // The namespace keeps two schemas of the same file name (v1/api.schema.json, v2/api.schema.json)
             // apart: hint names are unique per generator, not per schema file.
             string prefix = (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.ContextName + ".";
@@ -30,11 +31,10 @@ namespace XaiAot.Generators.Emit
                 files.Add(new GeneratedFile(prefix + type.Name + ".g.cs", source));
             }
 
-            files.Add(new GeneratedFile(prefix + "g.cs", ContextEmitter.Emit(spec)));
-            files.Add(new GeneratedFile(prefix + "SchemaRuntime.g.cs", RuntimeEmitter.Emit(spec)));
+            files.Add(new GeneratedFile(prefix + "g.cs", ContextEmitter.Emit(spec, runtime)));
             if (spec.Schemas.Count > 0)
             {
-                files.Add(new GeneratedFile(prefix + "JsonSchemas.g.cs", JsonSchemasEmitter.Emit(spec)));
+                files.Add(new GeneratedFile(prefix + "JsonSchemas.g.cs", JsonSchemasEmitter.Emit(spec, runtime)));
             }
             return files;
         }

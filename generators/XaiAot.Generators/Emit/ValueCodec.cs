@@ -1,278 +1,162 @@
-using System.Collections.Generic;
-using System.Globalization;
 using XaiAot.Generators.Model;
 
 namespace XaiAot.Generators.Emit
 {
     /// <summary>
-    /// Emits the statements that read one value of a <see cref="TypeRef"/> from a
-    /// <c>Utf8JsonReader</c> positioned on its first token, and that write one to a
-    /// <c>Utf8JsonWriter</c>. Arrays and maps are inlined (no delegates on the hot path); scalars go
-    /// through the context's <c>SchemaRuntime</c> helpers, which check the token kind first so a
-    /// wrong kind gives a message that says what was expected.
+    /// C# expressions that read one value of a <see cref="TypeRef"/> from a <c>Utf8JsonReader</c>
+    /// positioned on its first token, and statements that write one to a <c>Utf8JsonWriter</c>.
+    /// Scalars, arrays and maps go through the runtime helpers (<c>rt.</c>), which check the token
+    /// kind first (so a wrong kind says what was expected) and track the array index or map key of
+    /// an error; array items and map values are read and written by static methods passed as
+    /// delegates (cached by the compiler), so no loop is emitted per member.
     /// </summary>
     internal sealed class ValueCodec
     {
         private readonly GenerationSpec _spec;
-        private int _counter;
 
-        public ValueCodec(GenerationSpec spec, string runtime)
+        public ValueCodec(GenerationSpec spec)
         {
             _spec = spec;
-            Runtime = runtime;
         }
 
-        /// <summary>The fully qualified runtime helper class of this schema's context.</summary>
-        public string Runtime { get; }
-
-        /// <summary>Static fields the emitted code needs (string caches), declared by the type's emitter.</summary>
-        public List<string> StaticFields { get; } = new();
+        public string TypeOf(TypeRef type, bool nullable) => CSharp.TypeOf(_spec, type, nullable);
 
         /// <summary>
-        /// Reads a value that may be null when <paramref name="type"/> is nullable (array elements,
-        /// map values, required-but-nullable members).
+        /// Reads a non-null value (the reader is on its first token). <paramref name="cache"/> names a
+        /// string cache field for a member that repeats from chunk to chunk (see ObjectPlan.Repeats).
         /// </summary>
-        /// <param name="nested">True inside an array or map element: a nested array then records its own
-        /// index in the error path instead of the enclosing member's <c>index</c>.</param>
-        public void ReadNullable(SourceWriter w, TypeRef type, string target, bool nested = false)
-        {
-            if (!type.Nullable || type.Kind is ValueKind.Any or ValueKind.AnyObject)
+        public string Read(TypeRef type, string reader = "reader", string? cache = null) =>
+            type.Kind switch
             {
-                Read(w, type, target, nested);
-                return;
-            }
+                ValueKind.String => cache is null ? "rt.ReadString(ref " + reader + ")" : "rt.ReadRepeated(ref " + reader + ", ref " + cache + ")",
+                ValueKind.Integer => "rt.ReadInt64(ref " + reader + ")",
+                ValueKind.Number => "rt.ReadDouble(ref " + reader + ")",
+                ValueKind.Boolean => "rt.ReadBoolean(ref " + reader + ")",
+                ValueKind.DateTime => "rt.ReadDateTime(ref " + reader + ")",
+                ValueKind.Any => "rt.ReadAny(ref " + reader + ")",
+                ValueKind.AnyObject => "rt.ReadAnyObject(ref " + reader + ")",
+                ValueKind.Const => ReadConst(type.Const!, reader),
+                ValueKind.Named => CSharp.Qualified(_spec, type.Name!) + ".JsonRead(ref " + reader + ")",
+                ValueKind.Array => "rt.ReadArray" + TypeArgument(type.Element!) + "(ref " + reader + ", " + ItemReader(type.Element!, Inner(reader, "r")) + ")",
+                _ => "rt.ReadMap" + TypeArgument(type.Element!) + "(ref " + reader + ", " + ItemReader(type.Element!, Inner(reader, "r")) + ")",
+            };
 
-            w.Open("if (reader.TokenType == " + CSharp.Token + ".Null)");
-            w.Line(target + " = null;");
-            w.Close();
-            w.Open("else");
-            Read(w, type, target, nested);
-            w.Close();
-        }
+        /// <summary>
+        /// Reads a value that is null when <paramref name="type"/> is nullable and the token is null. A
+        /// target-typed conditional: use it where the target type is known (assignment, typed lambda).
+        /// </summary>
+        public string ReadNullable(TypeRef type, string reader = "reader") =>
+            type.Nullable && type.Kind is not (ValueKind.Any or ValueKind.AnyObject)
+                ? "rt.IsNull(ref " + reader + ") ? null : " + OrNull(type, Read(type, reader))
+                : Read(type, reader);
 
-        /// <summary>Reads a non-null value into <paramref name="target"/> (null target: check only, for constants).</summary>
-        public void Read(SourceWriter w, TypeRef type, string? target, bool nested = false)
-        {
-            string rt = Runtime;
-            switch (type.Kind)
+        /// <summary>
+        /// The non-null operand of <c>condition ? value : null</c>. An open enum or kind union converts
+        /// implicitly from string, so null would convert to it: the operand is cast to the nullable type.
+        /// </summary>
+        public string OrNull(TypeRef type, string expression) =>
+            type.Kind == ValueKind.Named && type.IsValueType ? "(" + TypeOf(type, nullable: true) + ")" + expression : expression;
+
+        /// <summary>
+        /// A discriminator (already picked the variant) is checked, not stored: a statement.
+        /// </summary>
+        public static string CheckConst(ConstValue value) =>
+            value.Kind switch
             {
-                case ValueKind.String:
-                    string cache = "s_cache" + Next();
-                    StaticFields.Add("private static string? " + cache + ";");
-                    w.Line(target + " = " + rt + ".ReadString(ref reader, ref " + cache + ");");
-                    break;
-                case ValueKind.Integer:
-                    w.Line(target + " = " + rt + ".ReadInt64(ref reader);");
-                    break;
-                case ValueKind.Number:
-                    w.Line(target + " = " + rt + ".ReadDouble(ref reader);");
-                    break;
-                case ValueKind.Boolean:
-                    w.Line(target + " = " + rt + ".ReadBoolean(ref reader);");
-                    break;
-                case ValueKind.DateTime:
-                    w.Line(target + " = " + rt + ".ReadDateTime(ref reader);");
-                    break;
-                case ValueKind.Any:
-                    w.Line(target + " = " + rt + ".ReadAny(ref reader);");
-                    break;
-                case ValueKind.AnyObject:
-                    w.Line(target + " = " + rt + ".ReadAnyObject(ref reader);");
-                    break;
-                case ValueKind.Const:
-                    ReadConst(w, type.Const!, target);
-                    break;
-                case ValueKind.Named:
-                    w.Line(target + " = " + CSharp.Qualified(_spec, type.Name!) + ".JsonRead(ref reader);");
-                    break;
-                case ValueKind.Array:
-                    ReadArray(w, type, target!, nested);
-                    break;
-                case ValueKind.Map:
-                    ReadMap(w, type, target!);
-                    break;
-            }
-        }
+                ValueKind.String => "rt.ExpectString(ref reader, " + CSharp.Utf8Literal(value.StringValue!) + ", " + CSharp.StringLiteral(value.Json) + ");",
+                ValueKind.Integer => "rt.ExpectInt64(ref reader, " + CSharp.ConstExpression(value) + ");",
+                ValueKind.Number => "rt.ExpectDouble(ref reader, " + CSharp.ConstExpression(value) + ");",
+                _ => "rt.ExpectBoolean(ref reader, " + value.Json + ");",
+            };
 
         /// <summary>
         /// A constant with a target is read leniently: a different value of the same JSON kind is kept
         /// (and so written back), never an error. Azure AI Foundry sends <c>"object":""</c> in a
-        /// content-filter prelude chunk; a strict check lost the whole stream. Only a discriminator
-        /// (no target: the variant was already picked by this value) is checked.
+        /// content-filter prelude chunk; a strict check lost the whole stream.
         /// </summary>
-        private void ReadConst(SourceWriter w, ConstValue value, string? target)
-        {
-            if (target is null)
-            {
-                string check = value.Kind switch
-                {
-                    ValueKind.String => ".ExpectString(ref reader, " + CSharp.Utf8Literal(value.StringValue!) + ", " + CSharp.StringLiteral(value.Json) + ");",
-                    ValueKind.Integer => ".ExpectInt64(ref reader, " + CSharp.ConstExpression(value) + ");",
-                    ValueKind.Number => ".ExpectDouble(ref reader, " + CSharp.ConstExpression(value) + ");",
-                    _ => ".ExpectBoolean(ref reader, " + value.Json + ");",
-                };
-                w.Line(Runtime + check);
-                return;
-            }
-
-            w.Line(value.Kind switch
+        private static string ReadConst(ConstValue value, string reader) =>
+            value.Kind switch
             {
                 // The expected value costs no allocation; any other string is kept as it came.
-                ValueKind.String => target + " = " + Runtime + ".ReadConstString(ref reader, " + CSharp.Utf8Literal(value.StringValue!) + ", " + CSharp.ConstExpression(value) + ");",
-                ValueKind.Integer => target + " = " + Runtime + ".ReadInt64(ref reader);",
-                ValueKind.Number => target + " = " + Runtime + ".ReadDouble(ref reader);",
-                _ => target + " = " + Runtime + ".ReadBoolean(ref reader);",
-            });
-        }
+                ValueKind.String => "rt.ReadConstString(ref " + reader + ", " + CSharp.Utf8Literal(value.StringValue!) + ", " + CSharp.ConstExpression(value) + ")",
+                ValueKind.Integer => "rt.ReadInt64(ref " + reader + ")",
+                ValueKind.Number => "rt.ReadDouble(ref " + reader + ")",
+                _ => "rt.ReadBoolean(ref " + reader + ")",
+            };
 
-        /// <summary>
-        /// The outermost array of a member reports its position through the reader's <c>index</c>
-        /// local (no extra try block on the hot path); an array nested in an array or a map adds its
-        /// own index to the path with an exception filter, so errors read <c>$.rows[1][0]</c>.
-        /// </summary>
-        private void ReadArray(SourceWriter w, TypeRef type, string target, bool nested)
+        /// <summary>A method group where one fits the delegate, else a static lambda (both cached, no allocation per call).</summary>
+        private string ItemReader(TypeRef element, string reader)
         {
-            string n = Next();
-            string element = CSharp.TypeOf(_spec, type.Element!, type.Element!.Nullable);
-            string items = "items" + n;
-            string item = "item" + n;
-            w.Open("if (reader.TokenType != " + CSharp.Token + ".StartArray)");
-            w.Line("throw " + Runtime + ".Unexpected(ref reader, \"an array\");");
-            w.Close();
-            w.Line("var " + items + " = new " + Runtime + ".ArrayBuilder<" + element + ">();");
-            w.Open("while (true)");
-            w.Line(Runtime + ".Next(ref reader);");
-            w.Open("if (reader.TokenType == " + CSharp.Token + ".EndArray)");
-            w.Line("break;");
-            w.Close();
-            w.Line(element + " " + item + ";");
-            if (nested)
+            if (!element.Nullable || element.Kind is ValueKind.Any or ValueKind.AnyObject)
             {
-                w.Open("try");
-                ReadNullable(w, type.Element!, item, nested: true);
-                w.Close();
-                w.Open("catch (global::System.Exception ex) when (" + Runtime + ".AddPath(ex, null, " + items + ".Count))");
-                w.Line("throw;");
-                w.Close();
-            }
-            else
-            {
-                w.Line("index = " + items + ".Count;");
-                ReadNullable(w, type.Element!, item, nested: true);
+                switch (element.Kind)
+                {
+                    case ValueKind.String: return "rt.ReadString";
+                    case ValueKind.Integer: return "rt.ReadInt64";
+                    case ValueKind.Number: return "rt.ReadDouble";
+                    case ValueKind.Boolean: return "rt.ReadBoolean";
+                    case ValueKind.DateTime: return "rt.ReadDateTime";
+                    case ValueKind.Any when !element.Nullable: return "rt.ReadAny";
+                    case ValueKind.AnyObject when !element.Nullable: return "rt.ReadAnyObject";
+                    case ValueKind.Named: return CSharp.Qualified(_spec, element.Name!) + ".JsonRead";
+                }
             }
 
-            w.Line(items + ".Add(" + item + ");");
-            w.Close();
-            w.Line(target + " = " + items + ".ToArray();");
+            return "static (ref stj::Utf8JsonReader " + reader + ") => " + ReadNullable(element, reader);
         }
 
-        private void ReadMap(SourceWriter w, TypeRef type, string target)
-        {
-            string n = Next();
-            string element = CSharp.TypeOf(_spec, type.Element!, type.Element!.Nullable);
-            string map = "map" + n;
-            string item = "item" + n;
-            string key = "key" + n;
-            w.Open("if (reader.TokenType != " + CSharp.Token + ".StartObject)");
-            w.Line("throw " + Runtime + ".Unexpected(ref reader, \"an object\");");
-            w.Close();
-            w.Line("var " + map + " = new global::System.Collections.Generic.Dictionary<string, " + element + ">(global::System.StringComparer.Ordinal);");
-            w.Open("while (true)");
-            w.Line(Runtime + ".Next(ref reader);");
-            w.Open("if (reader.TokenType == " + CSharp.Token + ".EndObject)");
-            w.Line("break;");
-            w.Close();
-            w.Line("string " + key + " = reader.GetString()!;");
-            w.Line(Runtime + ".Next(ref reader);");
-            w.Line(element + " " + item + ";");
-            w.Open("try");
-            ReadNullable(w, type.Element!, item, nested: true);
-            w.Close();
-            w.Open("catch (global::System.Exception ex) when (" + Runtime + ".AddPath(ex, " + key + ", -1))");
-            w.Line("throw;");
-            w.Close();
-            w.Line(map + "[" + key + "] = " + item + ";");
-            w.Close();
-            w.Line(target + " = " + map + ";");
-        }
+        /// <summary>An explicit type argument where inference from a lambda would pick another type (T[] for IReadOnlyList&lt;T&gt;, T for T?).</summary>
+        private string TypeArgument(TypeRef element) =>
+            element.Nullable || element.Kind is ValueKind.Array or ValueKind.Map or ValueKind.Const or ValueKind.Any or ValueKind.AnyObject
+                ? "<" + TypeOf(element, element.Nullable) + ">"
+                : string.Empty;
 
-        /// <summary>Writes <paramref name="expression"/>, or null when it is null.</summary>
-        public void WriteNullable(SourceWriter w, TypeRef type, string expression, bool mayBeNull)
-        {
-            if (!mayBeNull)
-            {
-                Write(w, type, expression);
-                return;
-            }
-
-            string value = "value" + Next();
-            w.Open("if (" + expression + " is { } " + value + ")");
-            Write(w, type, value);
-            w.Close();
-            w.Open("else");
-            w.Line("writer.WriteNullValue();");
-            w.Close();
-        }
+        /// <summary>Parameter names of nested lambdas (r, r1, r2...), kept apart from the enclosing lambda's.</summary>
+        private static string Inner(string outer, string letter) =>
+            outer.Length > 0 && outer[0] == letter[0] && outer != "reader" && outer != "writer"
+                ? letter + (outer.Length == 1 ? 1 : int.Parse(outer.Substring(1), System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : letter;
 
         /// <summary>Writes a non-null <paramref name="expression"/>.</summary>
-        public void Write(SourceWriter w, TypeRef type, string expression)
-        {
-            switch (type.Kind)
+        public string Write(TypeRef type, string expression, string writer = "writer") =>
+            type.Kind switch
             {
-                case ValueKind.String:
-                    w.Line("writer.WriteStringValue(" + expression + ");");
-                    break;
-                case ValueKind.Integer:
-                case ValueKind.Number:
-                    w.Line("writer.WriteNumberValue(" + expression + ");");
-                    break;
-                case ValueKind.Boolean:
-                    w.Line("writer.WriteBooleanValue(" + expression + ");");
-                    break;
-                case ValueKind.DateTime:
-                    w.Line(Runtime + ".WriteDateTime(writer, " + expression + ");");
-                    break;
-                case ValueKind.Any:
-                case ValueKind.AnyObject:
-                    w.Line(expression + ".WriteTo(writer);");
-                    break;
-                case ValueKind.Const:
-                    w.Line(type.Const!.Kind switch
-                    {
-                        ValueKind.String => "writer.WriteStringValue(" + expression + ");",
-                        ValueKind.Boolean => "writer.WriteBooleanValue(" + expression + ");",
-                        _ => "writer.WriteNumberValue(" + expression + ");",
-                    });
-                    break;
-                case ValueKind.Named:
-                    w.Line(CSharp.Qualified(_spec, type.Name!) + ".JsonWrite(writer, " + expression + ");");
-                    break;
-                case ValueKind.Array:
-                    {
-                        // An indexed loop: foreach over IReadOnlyList<T> would allocate an enumerator per array.
-                        string n = Next();
-                        string list = "list" + n;
-                        string i = "i" + n;
-                        w.Line("var " + list + " = " + expression + ";");
-                        w.Line("writer.WriteStartArray();");
-                        w.Open("for (int " + i + " = 0; " + i + " < " + list + ".Count; " + i + "++)");
-                        WriteNullable(w, type.Element!, list + "[" + i + "]", MayBeNull(type.Element!));
-                        w.Close();
-                        w.Line("writer.WriteEndArray();");
-                        break;
-                    }
+                ValueKind.String => writer + ".WriteStringValue(" + expression + ");",
+                ValueKind.Integer or ValueKind.Number => writer + ".WriteNumberValue(" + expression + ");",
+                ValueKind.Boolean => writer + ".WriteBooleanValue(" + expression + ");",
+                ValueKind.DateTime => "rt.WriteDateTime(" + writer + ", " + expression + ");",
+                ValueKind.Any or ValueKind.AnyObject => expression + ".WriteTo(" + writer + ");",
+                ValueKind.Const => type.Const!.Kind switch
+                {
+                    ValueKind.String => writer + ".WriteStringValue(" + expression + ");",
+                    ValueKind.Boolean => writer + ".WriteBooleanValue(" + expression + ");",
+                    _ => writer + ".WriteNumberValue(" + expression + ");",
+                },
+                ValueKind.Named => CSharp.Qualified(_spec, type.Name!) + ".JsonWrite(" + writer + ", " + expression + ");",
+                ValueKind.Array => "rt.WriteArray(" + writer + ", " + expression + ", " + ItemWriter(type.Element!, Inner(writer, "w")) + ");",
+                _ => "rt.WriteMap(" + writer + ", " + expression + ", " + ItemWriter(type.Element!, Inner(writer, "w")) + ");",
+            };
 
-                case ValueKind.Map:
-                    {
-                        string pair = "pair" + Next();
-                        w.Line("writer.WriteStartObject();");
-                        w.Open("foreach (var " + pair + " in " + expression + ")");
-                        w.Line("writer.WritePropertyName(" + pair + ".Key);");
-                        WriteNullable(w, type.Element!, pair + ".Value", MayBeNull(type.Element!));
-                        w.Close();
-                        w.Line("writer.WriteEndObject();");
-                        break;
-                    }
+        /// <summary>
+        /// Writes an item the runtime helper has already checked for null (it writes null itself):
+        /// a method group where one fits, else a static lambda.
+        /// </summary>
+        public string ItemWriter(TypeRef element, string writer)
+        {
+            ValueKind kind = element.Kind == ValueKind.Const ? element.Const!.Kind : element.Kind;
+            switch (kind)
+            {
+                case ValueKind.String: return "rt.WriteString";
+                case ValueKind.Integer: return "rt.WriteInt64";
+                case ValueKind.Number: return "rt.WriteDouble";
+                case ValueKind.Boolean: return "rt.WriteBoolean";
+                case ValueKind.DateTime: return "rt.WriteDateTime";
+                case ValueKind.Any or ValueKind.AnyObject: return "rt.WriteAny";
+                case ValueKind.Named when !element.Nullable: return CSharp.Qualified(_spec, element.Name!) + ".JsonWrite";
+                default:
+                    string item = "v" + writer.Substring(1);
+                    string value = !element.Nullable ? item : element.IsValueType ? item + ".GetValueOrDefault()" : item + "!";
+                    return "static (" + writer + ", " + item + ") => " + Write(element.AsNullable(false), value, writer).TrimEnd(';');
             }
         }
 
@@ -281,7 +165,5 @@ namespace XaiAot.Generators.Emit
         /// (a caller may put null into a list even where the schema forbids it; it is written as null).
         /// </summary>
         public static bool MayBeNull(TypeRef type) => type.Nullable || !type.IsValueType;
-
-        private string Next() => (_counter++).ToString(CultureInfo.InvariantCulture);
     }
 }
