@@ -61,10 +61,11 @@ namespace XaiAot.Generators.Typing
         public UnionTyping Unions { get; }
 
         /// <summary>Resolves a top-level location (the root or a definition), then builds every type it reaches.</summary>
-        public void ResolveAll(JsonTree schema, string pointer, string hint)
+        public TypeRef ResolveAll(JsonTree schema, string pointer, string hint)
         {
-            Resolve(schema, pointer, hint);
+            TypeRef type = Resolve(schema, pointer, hint);
             _pending.Drain(_cancellation);
+            return type;
         }
 
         /// <summary>Queues the building of a registered named type's spec.</summary>
