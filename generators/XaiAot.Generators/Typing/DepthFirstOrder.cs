@@ -26,23 +26,27 @@ namespace XaiAot.Generators.Typing
 
             var ordered = new List<TypeSpec>(specs.Count);
             var visited = new HashSet<string>(StringComparer.Ordinal);
-            var pending = new Stack<IEnumerator<string>>();
+            var pending = new List<(List<string> Names, int Next)>();
             foreach (TypeRef root in roots)
             {
-                pending.Push(NamesIn(root).GetEnumerator());
+                var rootNames = new List<string>(1);
+                AddNamesIn(rootNames, root);
+                pending.Add((rootNames, 0));
                 while (pending.Count > 0)
                 {
-                    IEnumerator<string> names = pending.Peek();
-                    if (!names.MoveNext())
+                    int top = pending.Count - 1;
+                    (List<string> names, int next) = pending[top];
+                    if (next == names.Count)
                     {
-                        pending.Pop();
+                        pending.RemoveAt(top);
                         continue;
                     }
 
-                    if (visited.Add(names.Current) && byName.TryGetValue(names.Current, out TypeSpec? spec))
+                    pending[top] = (names, next + 1);
+                    if (visited.Add(names[next]) && byName.TryGetValue(names[next], out TypeSpec? spec))
                     {
                         ordered.Add(spec);
-                        pending.Push(NamedBy(spec).GetEnumerator());
+                        pending.Add((NamedBy(spec), 0));
                     }
                 }
             }
@@ -59,60 +63,51 @@ namespace XaiAot.Generators.Typing
         }
 
         /// <summary>The types a spec's members name, in the order they were resolved.</summary>
-        private static IEnumerable<string> NamedBy(TypeSpec spec)
+        private static List<string> NamedBy(TypeSpec spec)
         {
+            var names = new List<string>();
             switch (spec)
             {
                 case ObjectSpec record:
                     foreach (PropertySpec property in record.Properties)
                     {
-                        foreach (string name in NamesIn(property.Type))
-                        {
-                            yield return name;
-                        }
+                        AddNamesIn(names, property.Type);
                     }
 
                     if (record.AdditionalType is not null)
                     {
-                        foreach (string name in NamesIn(record.AdditionalType))
-                        {
-                            yield return name;
-                        }
+                        AddNamesIn(names, record.AdditionalType);
                     }
 
                     break;
                 case KindUnionSpec union:
                     foreach (UnionAlternative alternative in union.Alternatives)
                     {
-                        foreach (string name in NamesIn(alternative.Type))
-                        {
-                            yield return name;
-                        }
+                        AddNamesIn(names, alternative.Type);
                     }
 
                     break;
                 case DiscriminatedUnionSpec union:
                     foreach (VariantSpec variant in union.Variants)
                     {
-                        yield return variant.TypeName;
+                        names.Add(variant.TypeName);
                     }
 
                     break;
             }
+
+            return names;
         }
 
-        /// <summary>The named type a reference stands for, through arrays and maps.</summary>
-        private static IEnumerable<string> NamesIn(TypeRef type)
+        /// <summary>Adds the named type a reference stands for, through arrays and maps.</summary>
+        private static void AddNamesIn(List<string> names, TypeRef type)
         {
-            TypeRef? current = type;
-            while (current is not null)
+            for (TypeRef? current = type; current is not null; current = current.Element)
             {
                 if (current.Kind == ValueKind.Named)
                 {
-                    yield return current.Name!;
+                    names.Add(current.Name!);
                 }
-
-                current = current.Element;
             }
         }
     }

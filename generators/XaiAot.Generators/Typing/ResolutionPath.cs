@@ -29,7 +29,7 @@ namespace XaiAot.Generators.Typing
             }
 
             _positions.Add(schema, _steps.Count);
-            _steps.Add(new Step(schema, pointer, hint));
+            _steps.Add(new Step(schema, pointer, hint, isContainer: false));
             return true;
         }
 
@@ -45,7 +45,8 @@ namespace XaiAot.Generators.Typing
         {
             if (_positions.TryGetValue(schema, out int position))
             {
-                _steps[position].IsContainer = true;
+                Step step = _steps[position];
+                _steps[position] = new Step(step.Schema, step.Pointer, step.Hint, isContainer: true);
             }
         }
 
@@ -67,14 +68,15 @@ namespace XaiAot.Generators.Typing
             return containers;
         }
 
-        /// <summary>One location under way, with what naming it would need.</summary>
-        internal sealed class Step
+        /// <summary>One location under way, with what naming it would need (a struct: one is made per resolution).</summary>
+        internal readonly struct Step
         {
-            public Step(JsonTree schema, string pointer, string hint)
+            public Step(JsonTree schema, string pointer, string hint, bool isContainer)
             {
                 Schema = schema;
                 Pointer = pointer;
                 Hint = hint;
+                IsContainer = isContainer;
             }
 
             public JsonTree Schema { get; }
@@ -83,7 +85,7 @@ namespace XaiAot.Generators.Typing
 
             public string Hint { get; }
 
-            public bool IsContainer { get; set; }
+            public bool IsContainer { get; }
         }
     }
 }

@@ -35,6 +35,12 @@ namespace XaiAot.Generators.Typing
         private readonly PendingSpecs _pending = new();
         private readonly ResolutionPath _path = new();
 
+        /// <summary>
+        /// The <c>$ref</c> hops of every chain being followed, innermost chain last; one list for all,
+        /// since a chain resolves its end (which may follow chains of its own) only after its last hop.
+        /// </summary>
+        private readonly List<(JsonTree Schema, string Pointer, bool Nullable)> _hops = new();
+
         /// <summary>Arrays and maps that hold themselves, registered as wrapper types while their element is resolved.</summary>
         private readonly Dictionary<JsonTree, TypeRef> _selfContainingWrappers = new(NodeIdentity.Instance);
 
@@ -128,8 +134,11 @@ namespace XaiAot.Generators.Typing
         /// </summary>
         private TypeRef FollowReferences(JsonTree schema, string pointer)
         {
-            var hops = new List<(JsonTree Schema, string Pointer, bool Nullable)>();
-            var visited = new HashSet<JsonTree>(NodeIdentity.Instance);
+            List<(JsonTree Schema, string Pointer, bool Nullable)> hops = _hops;
+            int start = hops.Count;
+
+            // Most references reach a schema in one hop: the set of visited hops is made only for long chains.
+            HashSet<JsonTree>? visited = null;
             JsonTree current = schema;
             string currentPointer = pointer;
             TypeRef result;
@@ -149,7 +158,7 @@ namespace XaiAot.Generators.Typing
                     break;
                 }
 
-                if (!visited.Add(current))
+                if (WasVisited(hops, start, ref visited, current))
                 {
                     ReportReferenceLoop(current, currentPointer);
                     result = TypeRef.Any;
@@ -168,13 +177,47 @@ namespace XaiAot.Generators.Typing
                 currentPointer = target.Value.Pointer;
             }
 
-            for (int index = hops.Count - 1; index >= 0; index--)
+            for (int index = hops.Count - 1; index >= start; index--)
             {
                 result = result.AsNullable(result.Nullable || hops[index].Nullable);
                 _table.Remember(hops[index].Schema, result);
             }
 
+            hops.RemoveRange(start, hops.Count - start);
+
             return result;
+        }
+
+        /// <summary>
+        /// True when <paramref name="hop"/> is already among <paramref name="hops"/>: a scan while the
+        /// chain is short, then a set (which from then on also records each new hop).
+        /// </summary>
+        private static bool WasVisited(List<(JsonTree Schema, string Pointer, bool Nullable)> hops, int start, ref HashSet<JsonTree>? visited, JsonTree hop)
+        {
+            const int ScanLimit = 8;
+            if (visited is null)
+            {
+                for (int index = start; index < hops.Count; index++)
+                {
+                    if (ReferenceEquals(hops[index].Schema, hop))
+                    {
+                        return true;
+                    }
+                }
+
+                if (hops.Count - start < ScanLimit)
+                {
+                    return false;
+                }
+
+                visited = new HashSet<JsonTree>(NodeIdentity.Instance);
+                for (int index = start; index < hops.Count; index++)
+                {
+                    visited.Add(hops[index].Schema);
+                }
+            }
+
+            return !visited.Add(hop);
         }
 
         /// <summary>
