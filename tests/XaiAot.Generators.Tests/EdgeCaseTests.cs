@@ -102,7 +102,7 @@ public sealed class EdgeCaseTests
 
     [Theory]
     [InlineData("{\"type\": \"object\", \"properties\": {\"next\": {\"$ref\": \"#/$defs/D{N}\"}}}", 3000, false)]
-    [InlineData("{\"$ref\": \"#/$defs/D{N}\"}", 3000, true)]
+    [InlineData("{\"$ref\": \"#/$defs/D{N}\"}", 3000, false)]
     [InlineData("{\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/D{N}\"}}", 3000, true)]
     [InlineData("{\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/D{N}\"}}", 3000, true)]
     [InlineData("{\"oneOf\": [{\"type\": \"integer\"}, {\"$ref\": \"#/$defs/D{N}\"}]}", 1000, false)]

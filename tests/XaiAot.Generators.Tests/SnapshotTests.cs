@@ -40,6 +40,9 @@ public sealed class SnapshotTests
     public void AllOf() => Verify("allof.schema.json", "AllOf");
 
     [Fact]
+    public void Recursion() => Verify("recursion.schema.json", "Recursion");
+
+    [Fact]
     public void Maps() => Verify("maps.schema.json", "Maps");
 
     [Fact]

@@ -13,7 +13,9 @@ namespace XaiAot.Generators.Schema
         /// <summary>
         /// allOf parts nested deeper than this are not merged (XAOT0008): merging copies every
         /// inherited member into every object of the chain, so an adversarial chain would cost
-        /// quadratic time and memory. Real schemas nest a handful of levels.
+        /// quadratic time and memory. Real schemas nest a handful of levels. A limit on the input's
+        /// own nesting, not on cycles (a visited set stops those): the type resolver's work queue does
+        /// not recurse through the objects of the chain, but each merge walks the whole chain.
         /// </summary>
         public const int MaxNesting = 400;
 

@@ -38,6 +38,7 @@ namespace XaiAot.Generators.Typing
                 JsonTree? additional = schema.Get("additionalProperties");
                 if (additional is { Kind: JsonKind.Object })
                 {
+                    _resolver.EnterContainer(schema);
                     TypeRef value = _resolver.Resolve(additional, JsonPointer.Append(pointer, "additionalProperties"), hint + "Value");
                     return new TypeRef(ValueKind.Map, nullable, Element: value);
                 }
@@ -52,13 +53,13 @@ namespace XaiAot.Generators.Typing
             return FromObject(schema, pointer, hint, nullable, ownsLocation);
         }
 
-        /// <summary>Registers a record for <paramref name="schema"/>; its members are filled now or from the work queue.</summary>
+        /// <summary>Registers a record for <paramref name="schema"/>; its members are filled from the work queue.</summary>
         public TypeRef FromObject(JsonTree schema, string pointer, string hint, bool nullable, bool ownsLocation = true)
         {
             JsonTree? location = ownsLocation ? schema : null;
             string name = _table.NameFor(location, hint);
             TypeRef reference = _table.Register(location, name, NamedKind.Object, nullable);
-            _resolver.FillNowOrQueue(name, schema, pointer);
+            _resolver.Later(() => Fill(name, schema, pointer));
             return reference;
         }
 

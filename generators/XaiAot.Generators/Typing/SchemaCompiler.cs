@@ -12,9 +12,10 @@ namespace XaiAot.Generators.Typing
     /// <summary>
     /// Compiles one schema file into a <see cref="GenerationSpec"/>, as a pipeline: check the options,
     /// read the JSON, check every keyword (<see cref="SchemaWalker"/>), reserve the definitions' names,
-    /// resolve the root and each definition into specs (<see cref="TypeResolver"/>), then adopt union
-    /// variants (<see cref="VariantAdoption"/>). Every <c>$defs</c> entry (and the root, when it
-    /// describes a value) becomes a type; inline object, enum and union schemas become types named
+    /// resolve the root and each definition into specs (<see cref="TypeResolver"/>, a work queue), order
+    /// them depth-first (<see cref="DepthFirstOrder"/>), then adopt union variants
+    /// (<see cref="VariantAdoption"/>). Every <c>$defs</c> entry (and the root, when it describes a
+    /// value) becomes a type; inline object, enum and union schemas become types named
     /// from their path. Never throws for bad input: problems become diagnostics and the affected value
     /// degrades to <c>JsonElement</c>, which still round-trips whatever arrives.
     /// </summary>
@@ -58,8 +59,8 @@ namespace XaiAot.Generators.Typing
             new SchemaWalker(root, rootId, diagnostics).Walk();
             var table = new TypeTable(contextName);
             var resolver = new TypeResolver(table, new RefResolver(root, rootId), diagnostics, cancellation);
-            ResolveTypes(root, fileName, table, resolver, cancellation);
-            List<TypeSpec> types = VariantAdoption.Apply(table.InRegistrationOrder(), table);
+            List<TypeRef> topLevel = ResolveTypes(root, fileName, table, resolver, cancellation);
+            List<TypeSpec> types = VariantAdoption.Apply(DepthFirstOrder.Apply(table.InRegistrationOrder(), topLevel), table);
             return new CompiledSchema(new GenerationSpec(filePath, fileName, ns, contextName, types.ToEquatableArray()), diagnostics.Items.ToEquatableArray());
         }
 
@@ -87,8 +88,10 @@ namespace XaiAot.Generators.Typing
             }
         }
 
-        private static void ResolveTypes(JsonTree root, string fileName, TypeTable table, TypeResolver resolver, CancellationToken cancellation)
+        /// <summary>Resolves the root (when it describes a value) and every definition; returns their types in that order.</summary>
+        private static List<TypeRef> ResolveTypes(JsonTree root, string fileName, TypeTable table, TypeResolver resolver, CancellationToken cancellation)
         {
+            var topLevel = new List<TypeRef>();
             var definitions = new List<(JsonTree Schema, string Pointer, string Name)>();
             foreach ((JsonTree container, string containerPointer) in Definitions.Containers(root))
             {
@@ -107,14 +110,16 @@ namespace XaiAot.Generators.Typing
                     ? TypeNames.FromSchemaName(title.Text!)
                     : TypeNames.FromSchemaName(TypeNames.FileStem(fileName));
                 table.Reserve(root, rootName);
-                resolver.ResolveAll(root, string.Empty, rootName);
+                topLevel.Add(resolver.ResolveAll(root, string.Empty, rootName));
             }
 
             foreach ((JsonTree schema, string pointer, string name) in definitions)
             {
                 cancellation.ThrowIfCancellationRequested();
-                resolver.ResolveAll(schema, pointer, name);
+                topLevel.Add(resolver.ResolveAll(schema, pointer, name));
             }
+
+            return topLevel;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -11,22 +12,19 @@ namespace XaiAot.Generators.Typing
     /// <summary>
     /// Resolves a schema location to the <see cref="TypeRef"/> that stands for it, once per location,
     /// and dispatches to the resolver for its shape (const, enum, union, object, array, map, scalar).
-    /// Objects are finished from <see cref="_pendingObjects"/> once the chain that found them is long,
-    /// so no chain of object references can exhaust the stack.
+    /// A location that becomes a named type (object, union, enum) is registered when first met and
+    /// its spec is built later from <see cref="PendingSpecs"/>, so resolution never recurses through
+    /// a named type and needs no depth guard for chains of them. Only unnamed locations (arrays,
+    /// maps, aliases) are resolved in place, and their nesting is the nesting of a C# type expression.
     /// </summary>
     internal sealed class TypeResolver
     {
         /// <summary>
-        /// Nesting beyond which an object's members are filled from the work queue instead of at once.
-        /// Filling at once gives the depth-first type order (and name claims) the snapshots pin; the
-        /// queue keeps a long chain of objects (A.next: B, B.next: C, ...) off the stack.
-        /// </summary>
-        private const int FillAtOnceDepth = 64;
-
-        /// <summary>
-        /// Nesting that only an adversarial chain of <c>$ref</c>/<c>items</c>/<c>additionalProperties</c>
-        /// reaches without passing an object (XAOT0008): such a chain has no type to stop at, so it is
-        /// cut here rather than at the end of the stack.
+        /// Nesting of unnamed type expressions (an array of a map of an array ..., each through a
+        /// <c>$ref</c>) beyond which the innermost is typed <c>JsonElement</c> (XAOT0008). Named types
+        /// and <c>$ref</c> hops do not count; only a chain of hundreds of arrays or maps does, which
+        /// no real schema has, and whose C# type would be hundreds of generic arguments deep. It also
+        /// bounds the stack this recursion takes (about four frames per level).
         /// </summary>
         private const int MaxNesting = 400;
 
@@ -34,12 +32,17 @@ namespace XaiAot.Generators.Typing
         private readonly RefResolver _refs;
         private readonly DiagnosticBag _diagnostics;
         private readonly CancellationToken _cancellation;
-        private readonly Queue<PendingObject> _pendingObjects = new();
-
-        // Known limitation: a property schema inherited through allOf (B: allOf [A]) can be met again
-        // while A's copy of it is still on the path, which reports XAOT0006 although the $ref names
-        // an object type.
+        private readonly PendingSpecs _pending = new();
         private readonly ResolutionPath _path = new();
+
+        /// <summary>
+        /// The <c>$ref</c> hops of every chain being followed, innermost chain last; one list for all,
+        /// since a chain resolves its end (which may follow chains of its own) only after its last hop.
+        /// </summary>
+        private readonly List<(JsonTree Schema, string Pointer, bool Nullable)> _hops = new();
+
+        /// <summary>Arrays and maps that hold themselves, registered as wrapper types while their element is resolved.</summary>
+        private readonly Dictionary<JsonTree, TypeRef> _selfContainingWrappers = new(NodeIdentity.Instance);
 
         public TypeResolver(TypeTable table, RefResolver refs, DiagnosticBag diagnostics, CancellationToken cancellation)
         {
@@ -63,17 +66,16 @@ namespace XaiAot.Generators.Typing
 
         public UnionTyping Unions { get; }
 
-        /// <summary>Resolves a top-level location (the root or a definition) and everything it reaches.</summary>
-        public void ResolveAll(JsonTree schema, string pointer, string hint)
+        /// <summary>Resolves a top-level location (the root or a definition), then builds every type it reaches.</summary>
+        public TypeRef ResolveAll(JsonTree schema, string pointer, string hint)
         {
-            Resolve(schema, pointer, hint);
-            while (_pendingObjects.Count > 0)
-            {
-                _cancellation.ThrowIfCancellationRequested();
-                PendingObject pending = _pendingObjects.Dequeue();
-                Objects.Fill(pending.Name, pending.Schema, pending.Pointer);
-            }
+            TypeRef type = Resolve(schema, pointer, hint);
+            _pending.Drain(_cancellation);
+            return type;
         }
+
+        /// <summary>Queues the building of a registered named type's spec.</summary>
+        public void Later(Action fill) => _pending.Add(fill);
 
         public TypeRef Resolve(JsonTree schema, string pointer, string hint)
         {
@@ -83,18 +85,16 @@ namespace XaiAot.Generators.Typing
             }
 
             _cancellation.ThrowIfCancellationRequested();
-
-            if (!_path.TryEnter(schema))
+            if (schema.Kind == JsonKind.Object && schema.Get("$ref") is { Kind: JsonKind.String })
             {
-                // Reached again before it was registered: a chain of $ref/anyOf/items that never
-                // passes through an object, so no C# type can stand for it.
-                JsonTree? cycle = schema.Get("$ref");
-                _diagnostics.Add(
-                    Diagnostics.RefCycle,
-                    cycle?.Position ?? schema.Position,
-                    cycle?.Text ?? JsonPointer.Display(pointer),
-                    JsonPointer.Display(cycle is null ? pointer : JsonPointer.Append(pointer, "$ref")));
-                return TypeRef.Any;
+                return FollowReferences(schema, pointer);
+            }
+
+            if (!_path.TryEnter(schema, pointer, hint))
+            {
+                // Only a $ref leads back to a location; FollowReferences meets it first. Kept so that
+                // no path can ever loop.
+                return ReferToCycle(schema, schema, pointer);
             }
 
             try
@@ -106,6 +106,14 @@ namespace XaiAot.Generators.Typing
                 }
 
                 TypeRef result = Build(schema, pointer, hint);
+                if (_selfContainingWrappers.TryGetValue(schema, out TypeRef? wrapper))
+                {
+                    _selfContainingWrappers.Remove(schema);
+                    UnionKind kind = result.Kind == ValueKind.Array ? UnionKind.Array : UnionKind.Object;
+                    Unions.CompleteKindUnion(wrapper.Name!, schema, pointer, new List<(UnionKind Kind, TypeRef Type)> { (kind, result.AsNullable(false)) });
+                    result = wrapper.AsNullable(result.Nullable);
+                }
+
                 _table.Remember(schema, result);
                 return result;
             }
@@ -115,17 +123,141 @@ namespace XaiAot.Generators.Typing
             }
         }
 
-        /// <summary>Fills an object's members now, or queues it when the chain that reached it is long.</summary>
-        public void FillNowOrQueue(string name, JsonTree schema, string pointer)
+        /// <summary>Notes that the location being resolved is an array or a map, which may hold itself.</summary>
+        public void EnterContainer(JsonTree schema) => _path.MarkContainer(schema);
+
+        /// <summary>
+        /// Follows a chain of <c>$ref</c>s without recursion to the first location that is not a bare
+        /// reference, resolves that, and remembers the result (with each hop's <c>nullable</c>) for
+        /// every hop. A hop met twice is a loop of references alone (XAOT0006); a target already on the
+        /// path is a cycle through unnamed types, which can still be typed if it passes an array or map.
+        /// </summary>
+        private TypeRef FollowReferences(JsonTree schema, string pointer)
         {
-            if (_path.Length > FillAtOnceDepth)
+            List<(JsonTree Schema, string Pointer, bool Nullable)> hops = _hops;
+            int start = hops.Count;
+
+            // Most references reach a schema in one hop: the set of visited hops is made only for long chains.
+            HashSet<JsonTree>? visited = null;
+            JsonTree current = schema;
+            string currentPointer = pointer;
+            TypeRef result;
+            while (true)
             {
-                _pendingObjects.Enqueue(new PendingObject(name, schema, pointer));
+                if (current != schema && _table.Resolved(current) is { } known)
+                {
+                    result = known;
+                    break;
+                }
+
+                if (current.Kind != JsonKind.Object || current.Get("$ref") is not { Kind: JsonKind.String } reference)
+                {
+                    result = _path.Contains(current)
+                        ? ReferToCycle(current, hops[hops.Count - 1].Schema, hops[hops.Count - 1].Pointer)
+                        : Resolve(current, currentPointer, _table.HintFor(current, currentPointer));
+                    break;
+                }
+
+                if (WasVisited(hops, start, ref visited, current))
+                {
+                    ReportReferenceLoop(current, currentPointer);
+                    result = TypeRef.Any;
+                    break;
+                }
+
+                hops.Add((current, currentPointer, current.Get("nullable") is { Kind: JsonKind.True }));
+                SchemaLocation? target = _refs.Follow(reference.Text!);
+                if (target is null)
+                {
+                    result = TypeRef.Any;
+                    break;
+                }
+
+                current = target.Value.Tree;
+                currentPointer = target.Value.Pointer;
             }
-            else
+
+            for (int index = hops.Count - 1; index >= start; index--)
             {
-                Objects.Fill(name, schema, pointer);
+                result = result.AsNullable(result.Nullable || hops[index].Nullable);
+                _table.Remember(hops[index].Schema, result);
             }
+
+            hops.RemoveRange(start, hops.Count - start);
+
+            return result;
+        }
+
+        /// <summary>
+        /// True when <paramref name="hop"/> is already among <paramref name="hops"/>: a scan while the
+        /// chain is short, then a set (which from then on also records each new hop).
+        /// </summary>
+        private static bool WasVisited(List<(JsonTree Schema, string Pointer, bool Nullable)> hops, int start, ref HashSet<JsonTree>? visited, JsonTree hop)
+        {
+            const int ScanLimit = 8;
+            if (visited is null)
+            {
+                for (int index = start; index < hops.Count; index++)
+                {
+                    if (ReferenceEquals(hops[index].Schema, hop))
+                    {
+                        return true;
+                    }
+                }
+
+                if (hops.Count - start < ScanLimit)
+                {
+                    return false;
+                }
+
+                visited = new HashSet<JsonTree>(NodeIdentity.Instance);
+                for (int index = start; index < hops.Count; index++)
+                {
+                    visited.Add(hops[index].Schema);
+                }
+            }
+
+            return !visited.Add(hop);
+        }
+
+        /// <summary>
+        /// A reference back to <paramref name="target"/>, whose resolution is under way. Through an array
+        /// or a map the cycle is typed: each container on it becomes a named wrapper (a kind union with
+        /// one case, so <c>A: {type: array, items: {$ref: A}}</c> is a struct <c>A</c> holding an
+        /// <c>IReadOnlyList&lt;A&gt;</c>), which round-trips exactly; every container on the cycle is
+        /// wrapped, so the result does not depend on which definition was resolved first. Through
+        /// aliases alone no C# type can stand for it (XAOT0006).
+        /// </summary>
+        private TypeRef ReferToCycle(JsonTree target, JsonTree referrer, string pointer)
+        {
+            List<ResolutionPath.Step> containers = _path.CycleFrom(target);
+            if (containers.Count == 0)
+            {
+                ReportReferenceLoop(referrer, pointer);
+                return TypeRef.Any;
+            }
+
+            foreach (ResolutionPath.Step container in containers)
+            {
+                if (!_selfContainingWrappers.ContainsKey(container.Schema))
+                {
+                    string name = _table.NameFor(container.Schema, container.Hint);
+                    _selfContainingWrappers.Add(container.Schema, _table.Register(container.Schema, name, NamedKind.KindUnion, nullable: false));
+                }
+            }
+
+            return _selfContainingWrappers[containers[0].Schema];
+        }
+
+        /// <summary>XAOT0006 at the <c>$ref</c> of <paramref name="referrer"/>, which closes a loop that reaches no type.</summary>
+        private void ReportReferenceLoop(JsonTree referrer, string pointer)
+        {
+            JsonTree? reference = referrer.Get("$ref");
+            _diagnostics.Add(
+                Diagnostics.RefCycle,
+                reference?.Position ?? referrer.Position,
+                reference?.Text ?? JsonPointer.Display(pointer),
+                JsonPointer.Display(reference is null ? pointer : JsonPointer.Append(pointer, "$ref")));
         }
 
         private TypeRef Build(JsonTree schema, string pointer, string hint)
@@ -137,18 +269,6 @@ namespace XaiAot.Generators.Typing
             }
 
             bool nullable = schema.Get("nullable") is { Kind: JsonKind.True };
-
-            if (schema.Get("$ref") is { Kind: JsonKind.String } reference)
-            {
-                SchemaLocation? target = _refs.Follow(reference.Text!);
-                if (target is null)
-                {
-                    return TypeRef.Any.AsNullable(nullable);
-                }
-
-                TypeRef referenced = Resolve(target.Value.Tree, target.Value.Pointer, _table.HintFor(target.Value.Tree, target.Value.Pointer));
-                return referenced.AsNullable(referenced.Nullable || nullable);
-            }
 
             HashSet<string>? types = TypeKeyword.Names(schema);
             if (types is not null && types.Remove("null"))
@@ -231,6 +351,7 @@ namespace XaiAot.Generators.Typing
 
         public TypeRef FromArray(JsonTree schema, string pointer, string hint, bool nullable)
         {
+            EnterContainer(schema);
             JsonTree? items = schema.Get("items");
             TypeRef element = items is null || items.Kind != JsonKind.Object
                 ? TypeRef.Any
@@ -265,8 +386,5 @@ namespace XaiAot.Generators.Typing
                 }
             }
         }
-
-        /// <summary>An object registered under <see cref="Name"/> whose members are still to be read.</summary>
-        private sealed record PendingObject(string Name, JsonTree Schema, string Pointer);
     }
 }

@@ -11,7 +11,7 @@ namespace XaiAot.Generators.Typing
     /// The types of one schema file as they are found: the type names in use, what each schema
     /// location resolved to, and each type's finished spec. A named type is registered (its name
     /// and <see cref="TypeRef"/> handed out, so recursive references find it) before its spec is
-    /// complete; the spec is added once, when its members are known. Output keeps registration order.
+    /// complete; the spec is added once, when its members are known (from the work queue).
     /// </summary>
     internal sealed class TypeTable
     {

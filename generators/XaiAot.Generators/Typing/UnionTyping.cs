@@ -10,7 +10,8 @@ namespace XaiAot.Generators.Typing
 {
     /// <summary>
     /// <c>oneOf</c>/<c>anyOf</c> and type arrays: decided from the alternatives' JSON kinds before any
-    /// of them is built, so the union is registered first and recursive alternatives find it.
+    /// of them is built, so the union is registered first and its alternatives are resolved later,
+    /// from the work queue (recursive alternatives find it by name).
     /// </summary>
     internal sealed class UnionTyping
     {
@@ -101,6 +102,12 @@ namespace XaiAot.Generators.Typing
         {
             string name = _table.NameFor(schema, hint);
             TypeRef reference = _table.Register(schema, name, NamedKind.KindUnion, nullable);
+            _resolver.Later(() => FillTypeArray(name, schema, pointer, types));
+            return reference;
+        }
+
+        private void FillTypeArray(string name, JsonTree schema, string pointer, HashSet<string> types)
+        {
             var cases = new List<(UnionKind Kind, TypeRef Type)>();
             foreach ((KindSet set, UnionKind kind) in KindOrder)
             {
@@ -118,7 +125,6 @@ namespace XaiAot.Generators.Typing
             }
 
             CompleteKindUnion(name, schema, pointer, cases);
-            return reference;
         }
 
         /// <summary>
@@ -163,6 +169,12 @@ namespace XaiAot.Generators.Typing
 
             string name = _table.NameFor(schema, hint);
             TypeRef reference = _table.Register(schema, name, NamedKind.KindUnion, nullable);
+            _resolver.Later(() => FillMixedKinds(name, schema, pointer, order, byKind, objects));
+            return reference;
+        }
+
+        private void FillMixedKinds(string name, JsonTree schema, string pointer, List<UnionKind> order, Dictionary<UnionKind, List<UnionAlternativeSchema>> byKind, Discriminator? objects)
+        {
             var cases = new List<(UnionKind Kind, TypeRef Type)>();
             foreach (UnionKind kind in order)
             {
@@ -177,10 +189,10 @@ namespace XaiAot.Generators.Typing
             }
 
             CompleteKindUnion(name, schema, pointer, cases);
-            return reference;
         }
 
-        private void CompleteKindUnion(string name, JsonTree schema, string pointer, List<(UnionKind Kind, TypeRef Type)> cases)
+        /// <summary>Adds the finished spec of the kind union <paramref name="name"/>.</summary>
+        public void CompleteKindUnion(string name, JsonTree schema, string pointer, List<(UnionKind Kind, TypeRef Type)> cases)
         {
             var caseNames = new NameScope(new[] { name });
             _table.Complete(new KindUnionSpec(
@@ -247,6 +259,12 @@ namespace XaiAot.Generators.Typing
         {
             string name = _table.NameFor(schema, hint);
             TypeRef reference = _table.Register(schema, name, NamedKind.DiscriminatedUnion, nullable);
+            _resolver.Later(() => FillDiscriminated(name, schema, pointer, discriminator));
+            return reference;
+        }
+
+        private void FillDiscriminated(string name, JsonTree? schema, string pointer, Discriminator discriminator)
+        {
             var variants = new List<VariantSpec>();
             foreach ((UnionAlternativeSchema alternative, List<string> values) in discriminator.Variants)
             {
@@ -274,7 +292,6 @@ namespace XaiAot.Generators.Typing
                 DiscriminatorCSharpName: null,
                 variants.ToEquatableArray(),
                 UnknownName: string.Empty));
-            return reference;
         }
 
         private TypeRef Ambiguous(JsonMember keyword, string pointer, string why, bool nullable)
