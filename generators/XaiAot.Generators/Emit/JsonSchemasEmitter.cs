@@ -61,8 +61,58 @@ namespace XaiAot.Generators.Emit
             writer.Close();
         }
 
+        // Every fragment and type name is one slice of a single UTF-8 literal, found through a table of
+        // ints; both compile to data in the assembly (no code per type). A switch with an arm per
+        // fragment, the first shape, made a 1,000-definition project's build take over 20 minutes:
+        // the compiler and the trim analyzers walk such a method arm by arm, and not linearly.
         private static void WriteFragments(SourceWriter writer, GenerationSpec spec)
         {
+            var text = new StringBuilder();
+            var table = new StringBuilder();
+            var dependencies = new StringBuilder();
+            int bytes = 0;
+            int dependencyCount = 0;
+
+            string? previous = null;
+            int previousStart = 0;
+            void Slice(string? value)
+            {
+                if (value is null)
+                {
+                    table.Append("-1, 0, ");
+                    return;
+                }
+
+                if (value == previous)
+                {
+                    // A strict form that equals the plain one (an enum, an object already closed) is stored once.
+                    table.Append(previousStart.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(Encoding.UTF8.GetByteCount(value).ToString(CultureInfo.InvariantCulture)).Append(", ");
+                    return;
+                }
+
+                previous = value;
+                previousStart = bytes;
+                int length = Encoding.UTF8.GetByteCount(value);
+                table.Append(bytes.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(length.ToString(CultureInfo.InvariantCulture)).Append(", ");
+                text.Append(value);
+                bytes += length;
+            }
+
+            foreach (TypeSchemaSpec schema in spec.Schemas)
+            {
+                Slice(schema.Json);
+                Slice(schema.StrictJson);
+                Slice(schema.TypeName);
+                table.Append(dependencyCount.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(schema.Dependencies.Count.ToString(CultureInfo.InvariantCulture)).Append(',');
+                foreach (int dependency in schema.Dependencies)
+                {
+                    dependencies.Append(dependencies.Length == 0 ? string.Empty : ", ").Append(dependency.ToString(CultureInfo.InvariantCulture));
+                    dependencyCount++;
+                }
+
+                table.Append('\n');
+            }
+
             writer.Line("/// <summary>Each type's schema fragment, stored once; <see cref=\"Join\"/> gathers what one refers to.</summary>");
             writer.Line("[sys::ComponentModel.EditorBrowsable(sys::ComponentModel.EditorBrowsableState.Never)]");
             writer.Open("private static class SchemaFragments");
@@ -71,57 +121,39 @@ namespace XaiAot.Generators.Emit
             writer.Lines(JoinBody);
             writer.Line();
 
-            writer.Line("private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch");
+            writer.Line("// Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.");
+            writer.Line("private static sys::ReadOnlySpan<int> Table => new int[]");
             writer.Open("{");
-            for (int index = 0; index < spec.Schemas.Count; index++)
+            foreach (string row in table.ToString().Split('\n'))
             {
-                TypeSchemaSpec schema = spec.Schemas[index];
-                string key = index.ToString(CultureInfo.InvariantCulture);
-                writer.Line("(" + key + ", false) => " + CSharp.Utf8Literal(schema.Json) + ",");
-                if (schema.StrictJson is { } strictJson)
+                if (row.Length > 0)
                 {
-                    writer.Line("(" + key + ", true) => " + CSharp.Utf8Literal(strictJson) + ",");
+                    writer.Line(row);
                 }
             }
 
-            writer.Line("_ => \"{}\"u8,");
             writer.Close(";");
             writer.Line();
-
-            writer.Line("private static sys::ReadOnlySpan<byte> Name(int index) => index switch");
-            writer.Open("{");
-            for (int index = 0; index < spec.Schemas.Count; index++)
-            {
-                writer.Line(index.ToString(CultureInfo.InvariantCulture) + " => " + CSharp.Utf8Literal(spec.Schemas[index].TypeName) + ",");
-            }
-
-            writer.Line("_ => \"\"u8,");
-            writer.Close(";");
+            writer.Line("private static sys::ReadOnlySpan<int> DependencyList => new int[] { " + dependencies + " };");
             writer.Line();
-
-            writer.Line("private static int[] Dependencies(int index) => index switch");
-            writer.Open("{");
-            for (int index = 0; index < spec.Schemas.Count; index++)
-            {
-                EquatableArray<int> dependencies = spec.Schemas[index].Dependencies;
-                if (dependencies.Count == 0)
-                {
-                    continue;
-                }
-
-                var list = new StringBuilder();
-                foreach (int dependency in dependencies)
-                {
-                    list.Append(list.Length == 0 ? string.Empty : ", ").Append(dependency.ToString(CultureInfo.InvariantCulture));
-                }
-
-                writer.Line(index.ToString(CultureInfo.InvariantCulture) + " => new[] { " + list + " },");
-            }
-
-            writer.Line("_ => sys::Array.Empty<int>(),");
-            writer.Close(";");
+            writer.Line("private static sys::ReadOnlySpan<byte> Text => " + CSharp.Utf8Literal(text.ToString()) + ";");
+            writer.Line();
+            writer.Lines(Accessors);
             writer.Close();
         }
+
+        // Slices of Text and DependencyList, read through Table (8 ints per type).
+        private const string Accessors = """
+private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
+{
+    int column = index * 8 + (strict ? 2 : 0);
+    return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+}
+
+private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
+""";
 
         // The root fragment is an object; the fragments it reaches (breadth first, each once, the
         // root too when it refers to itself) go under "$defs" by type name, which its $refs name.
@@ -129,7 +161,12 @@ namespace XaiAot.Generators.Emit
 {
     var reached = new scg::List<int>();
     var seen = new scg::HashSet<int>();
-    var queue = new scg::Queue<int>(Dependencies(root));
+    var queue = new scg::Queue<int>();
+    foreach (int first in Dependencies(root))
+    {
+        queue.Enqueue(first);
+    }
+
     while (queue.Count > 0)
     {
         int next = queue.Dequeue();

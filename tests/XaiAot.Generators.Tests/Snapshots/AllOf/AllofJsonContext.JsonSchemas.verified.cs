@@ -52,7 +52,12 @@ partial class AllofJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -87,31 +92,27 @@ partial class AllofJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"created\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"id\"]}"u8,
-            (0, true) => "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"created\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"additionalProperties\":false,\"required\":[\"id\",\"created\"]}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"name\"]}"u8,
-            (2, false) => "{\"description\":\"Base + Named + its own members.\",\"allOf\":[{\"$ref\":\"#/$defs/Base\"},{\"$ref\":\"#/$defs/Named\"},{\"type\":\"object\",\"properties\":{\"price\":{\"type\":\"number\"},\"name\":{\"type\":\"string\",\"description\":\"Redeclared: replaces Named.name in place.\"}},\"required\":[\"price\",\"name\"]}]}"u8,
-            (3, false) => "{\"type\":\"object\",\"properties\":{\"item\":{\"allOf\":[{\"$ref\":\"#/$defs/Item\"}],\"description\":\"A described reference.\"}}}"u8,
-            _ => "{}"u8,
+            0, 122, 122, 170, 292, 4, 0, 0,
+            296, 57, 353, 115, 468, 5, 0, 0,
+            473, 278, -1, 0, 751, 4, 0, 2,
+            755, 114, -1, 0, 869, 7, 2, 1,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Base"u8,
-            1 => "Named"u8,
-            2 => "Item"u8,
-            3 => "Wrapper"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 0, 1, 2 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"created\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"id\"]}{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"created\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"additionalProperties\":false,\"required\":[\"id\",\"created\"]}Base{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"name\"]}Named{\"description\":\"Base + Named + its own members.\",\"allOf\":[{\"$ref\":\"#/$defs/Base\"},{\"$ref\":\"#/$defs/Named\"},{\"type\":\"object\",\"properties\":{\"price\":{\"type\":\"number\"},\"name\":{\"type\":\"string\",\"description\":\"Redeclared: replaces Named.name in place.\"}},\"required\":[\"price\",\"name\"]}]}Item{\"type\":\"object\",\"properties\":{\"item\":{\"allOf\":[{\"$ref\":\"#/$defs/Item\"}],\"description\":\"A described reference.\"}}}Wrapper"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            2 => new[] { 0, 1 },
-            3 => new[] { 2 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

@@ -44,7 +44,12 @@ partial class ArraysJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -79,25 +84,25 @@ partial class ArraysJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"type\":\"object\",\"properties\":{\"rows\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}}},\"labels\":{\"type\":\"array\",\"items\":{\"type\":[\"string\",\"null\"]}},\"points\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"integer\"}},\"required\":[\"x\",\"y\"]}},\"untyped\":{\"type\":\"array\"},\"stamps\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"format\":\"date-time\"}}},\"required\":[\"rows\"]}"u8,
-            (0, true) => "{\"type\":\"object\",\"properties\":{\"rows\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}}},\"labels\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"string\",\"null\"]}},\"points\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"integer\"}},\"additionalProperties\":false,\"required\":[\"x\",\"y\"]}},\"untyped\":{\"type\":[\"array\",\"null\"]},\"stamps\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\",\"format\":\"date-time\"}}},\"additionalProperties\":false,\"required\":[\"rows\",\"labels\",\"points\",\"untyped\",\"stamps\"]}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"integer\"}},\"required\":[\"x\",\"y\"]}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"integer\"}},\"additionalProperties\":false,\"required\":[\"x\",\"y\"]}"u8,
-            _ => "{}"u8,
+            0, 422, 422, 553, 975, 6, 0, 0,
+            981, 99, 1080, 128, 1208, 16, 0, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Matrix"u8,
-            1 => "MatrixPointsItem"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] {  };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"type\":\"object\",\"properties\":{\"rows\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}}},\"labels\":{\"type\":\"array\",\"items\":{\"type\":[\"string\",\"null\"]}},\"points\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"integer\"}},\"required\":[\"x\",\"y\"]}},\"untyped\":{\"type\":\"array\"},\"stamps\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"format\":\"date-time\"}}},\"required\":[\"rows\"]}{\"type\":\"object\",\"properties\":{\"rows\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}}},\"labels\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"string\",\"null\"]}},\"points\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"integer\"}},\"additionalProperties\":false,\"required\":[\"x\",\"y\"]}},\"untyped\":{\"type\":[\"array\",\"null\"]},\"stamps\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\",\"format\":\"date-time\"}}},\"additionalProperties\":false,\"required\":[\"rows\",\"labels\",\"points\",\"untyped\",\"stamps\"]}Matrix{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"integer\"}},\"required\":[\"x\",\"y\"]}{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"integer\"}},\"additionalProperties\":false,\"required\":[\"x\",\"y\"]}MatrixPointsItem"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

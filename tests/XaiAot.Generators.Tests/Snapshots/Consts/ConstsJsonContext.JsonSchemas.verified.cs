@@ -36,7 +36,12 @@ partial class ConstsJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -71,22 +76,24 @@ partial class ConstsJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"type\":\"object\",\"properties\":{\"object\":{\"const\":\"envelope\"},\"version\":{\"const\":2},\"ratio\":{\"const\":1.5},\"sealed\":{\"const\":true},\"stamp\":{\"type\":\"string\",\"const\":\"first-class\"},\"body\":{\"type\":\"string\"}},\"required\":[\"object\",\"version\",\"ratio\",\"sealed\"]}"u8,
-            (0, true) => "{\"type\":\"object\",\"properties\":{\"object\":{\"const\":\"envelope\"},\"version\":{\"const\":2},\"ratio\":{\"const\":1.5},\"sealed\":{\"const\":true},\"stamp\":{\"anyOf\":[{\"type\":\"string\",\"const\":\"first-class\"},{\"type\":\"null\"}]},\"body\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"object\",\"version\",\"ratio\",\"sealed\",\"stamp\",\"body\"]}"u8,
-            _ => "{}"u8,
+            0, 252, 252, 333, 585, 8, 0, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Envelope"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] {  };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"type\":\"object\",\"properties\":{\"object\":{\"const\":\"envelope\"},\"version\":{\"const\":2},\"ratio\":{\"const\":1.5},\"sealed\":{\"const\":true},\"stamp\":{\"type\":\"string\",\"const\":\"first-class\"},\"body\":{\"type\":\"string\"}},\"required\":[\"object\",\"version\",\"ratio\",\"sealed\"]}{\"type\":\"object\",\"properties\":{\"object\":{\"const\":\"envelope\"},\"version\":{\"const\":2},\"ratio\":{\"const\":1.5},\"sealed\":{\"const\":true},\"stamp\":{\"anyOf\":[{\"type\":\"string\",\"const\":\"first-class\"},{\"type\":\"null\"}]},\"body\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"object\",\"version\",\"ratio\",\"sealed\",\"stamp\",\"body\"]}Envelope"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

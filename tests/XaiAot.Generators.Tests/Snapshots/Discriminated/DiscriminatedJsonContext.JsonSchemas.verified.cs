@@ -104,7 +104,12 @@ partial class DiscriminatedJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -139,57 +144,34 @@ partial class DiscriminatedJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"description\":\"A shape, told apart by `type`.\",\"oneOf\":[{\"$ref\":\"#/$defs/Circle\"},{\"$ref\":\"#/$defs/Square\"},{\"$ref\":\"#/$defs/Group\"}]}"u8,
-            (0, true) => "{\"description\":\"A shape, told apart by `type`.\",\"anyOf\":[{\"$ref\":\"#/$defs/Circle\"},{\"$ref\":\"#/$defs/Square\"},{\"$ref\":\"#/$defs/Group\"}]}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"circle\"},\"radius\":{\"type\":\"number\"}},\"required\":[\"type\",\"radius\"]}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"circle\"},\"radius\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"type\",\"radius\"]}"u8,
-            (2, false) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"square\"},\"side\":{\"type\":\"number\"}},\"required\":[\"type\",\"side\"]}"u8,
-            (2, true) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"square\"},\"side\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"type\",\"side\"]}"u8,
-            (3, false) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"group\"},\"members\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Shape\"}}},\"required\":[\"type\",\"members\"]}"u8,
-            (3, true) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"group\"},\"members\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Shape\"}}},\"additionalProperties\":false,\"required\":[\"type\",\"members\"]}"u8,
-            (4, false) => "{\"oneOf\":[{\"$ref\":\"#/$defs/Cat\"},{\"$ref\":\"#/$defs/Dog\"}],\"discriminator\":{\"propertyName\":\"pet_type\",\"mapping\":{\"cat\":\"#/$defs/Cat\",\"kitty\":\"#/$defs/Cat\",\"dog\":\"#/$defs/Dog\"}}}"u8,
-            (4, true) => "{\"anyOf\":[{\"$ref\":\"#/$defs/Cat\"},{\"$ref\":\"#/$defs/Dog\"}]}"u8,
-            (5, false) => "{\"type\":\"object\",\"properties\":{\"pet_type\":{\"type\":\"string\"},\"lives\":{\"type\":\"integer\"}},\"required\":[\"pet_type\"]}"u8,
-            (5, true) => "{\"type\":\"object\",\"properties\":{\"pet_type\":{\"type\":\"string\"},\"lives\":{\"type\":[\"integer\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"pet_type\",\"lives\"]}"u8,
-            (6, false) => "{\"type\":\"object\",\"properties\":{\"pet_type\":{\"type\":\"string\"},\"good\":{\"type\":\"boolean\"}},\"required\":[\"pet_type\"]}"u8,
-            (6, true) => "{\"type\":\"object\",\"properties\":{\"pet_type\":{\"type\":\"string\"},\"good\":{\"type\":[\"boolean\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"pet_type\",\"good\"]}"u8,
-            (7, false) => "{\"description\":\"Shares Circle with Shape: a record has one base, so Round gets its own copy of Circle.\",\"oneOf\":[{\"$ref\":\"#/$defs/Circle\"},{\"$ref\":\"#/$defs/Ellipse\"}]}"u8,
-            (7, true) => "{\"description\":\"Shares Circle with Shape: a record has one base, so Round gets its own copy of Circle.\",\"anyOf\":[{\"$ref\":\"#/$defs/Circle\"},{\"$ref\":\"#/$defs/Ellipse\"}]}"u8,
-            (8, false) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"ellipse\"},\"rx\":{\"type\":\"number\"},\"ry\":{\"type\":\"number\"}},\"required\":[\"type\",\"rx\",\"ry\"]}"u8,
-            (8, true) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"ellipse\"},\"rx\":{\"type\":\"number\"},\"ry\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"type\",\"rx\",\"ry\"]}"u8,
-            (9, false) => "{\"type\":\"object\",\"properties\":{\"shapes\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Shape\"}},\"main\":{\"$ref\":\"#/$defs/Shape\"},\"pet\":{\"anyOf\":[{\"$ref\":\"#/$defs/Pet\"},{\"type\":\"null\"}]},\"round\":{\"$ref\":\"#/$defs/Round\"}},\"required\":[\"shapes\"]}"u8,
-            (9, true) => "{\"type\":\"object\",\"properties\":{\"shapes\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Shape\"}},\"main\":{\"anyOf\":[{\"$ref\":\"#/$defs/Shape\"},{\"type\":\"null\"}]},\"pet\":{\"anyOf\":[{\"anyOf\":[{\"$ref\":\"#/$defs/Pet\"},{\"type\":\"null\"}]},{\"type\":\"null\"}]},\"round\":{\"anyOf\":[{\"$ref\":\"#/$defs/Round\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"shapes\",\"main\",\"pet\",\"round\"]}"u8,
-            (10, false) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"circle\"},\"radius\":{\"type\":\"number\"}},\"required\":[\"type\",\"radius\"]}"u8,
-            (10, true) => "{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"circle\"},\"radius\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"type\",\"radius\"]}"u8,
-            _ => "{}"u8,
+            0, 135, 135, 135, 270, 5, 0, 3,
+            275, 114, 389, 143, 532, 6, 3, 0,
+            538, 110, 648, 139, 787, 6, 3, 0,
+            793, 147, 940, 176, 1116, 5, 3, 1,
+            1121, 175, 1296, 57, 1353, 3, 4, 2,
+            1356, 112, 1468, 158, 1626, 3, 6, 0,
+            1629, 111, 1740, 156, 1896, 3, 6, 0,
+            1899, 167, 2066, 167, 2233, 5, 6, 2,
+            2238, 135, 2373, 164, 2537, 7, 8, 0,
+            2544, 235, 2779, 369, 3148, 7, 8, 3,
+            3155, 114, 3269, 143, 3412, 11, 11, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Shape"u8,
-            1 => "Circle"u8,
-            2 => "Square"u8,
-            3 => "Group"u8,
-            4 => "Pet"u8,
-            5 => "Cat"u8,
-            6 => "Dog"u8,
-            7 => "Round"u8,
-            8 => "Ellipse"u8,
-            9 => "Drawing"u8,
-            10 => "RoundCircle"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 1, 2, 3, 0, 5, 6, 1, 8, 0, 4, 7 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"description\":\"A shape, told apart by `type`.\",\"oneOf\":[{\"$ref\":\"#/$defs/Circle\"},{\"$ref\":\"#/$defs/Square\"},{\"$ref\":\"#/$defs/Group\"}]}{\"description\":\"A shape, told apart by `type`.\",\"anyOf\":[{\"$ref\":\"#/$defs/Circle\"},{\"$ref\":\"#/$defs/Square\"},{\"$ref\":\"#/$defs/Group\"}]}Shape{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"circle\"},\"radius\":{\"type\":\"number\"}},\"required\":[\"type\",\"radius\"]}{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"circle\"},\"radius\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"type\",\"radius\"]}Circle{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"square\"},\"side\":{\"type\":\"number\"}},\"required\":[\"type\",\"side\"]}{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"square\"},\"side\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"type\",\"side\"]}Square{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"group\"},\"members\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Shape\"}}},\"required\":[\"type\",\"members\"]}{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"group\"},\"members\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Shape\"}}},\"additionalProperties\":false,\"required\":[\"type\",\"members\"]}Group{\"oneOf\":[{\"$ref\":\"#/$defs/Cat\"},{\"$ref\":\"#/$defs/Dog\"}],\"discriminator\":{\"propertyName\":\"pet_type\",\"mapping\":{\"cat\":\"#/$defs/Cat\",\"kitty\":\"#/$defs/Cat\",\"dog\":\"#/$defs/Dog\"}}}{\"anyOf\":[{\"$ref\":\"#/$defs/Cat\"},{\"$ref\":\"#/$defs/Dog\"}]}Pet{\"type\":\"object\",\"properties\":{\"pet_type\":{\"type\":\"string\"},\"lives\":{\"type\":\"integer\"}},\"required\":[\"pet_type\"]}{\"type\":\"object\",\"properties\":{\"pet_type\":{\"type\":\"string\"},\"lives\":{\"type\":[\"integer\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"pet_type\",\"lives\"]}Cat{\"type\":\"object\",\"properties\":{\"pet_type\":{\"type\":\"string\"},\"good\":{\"type\":\"boolean\"}},\"required\":[\"pet_type\"]}{\"type\":\"object\",\"properties\":{\"pet_type\":{\"type\":\"string\"},\"good\":{\"type\":[\"boolean\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"pet_type\",\"good\"]}Dog{\"description\":\"Shares Circle with Shape: a record has one base, so Round gets its own copy of Circle.\",\"oneOf\":[{\"$ref\":\"#/$defs/Circle\"},{\"$ref\":\"#/$defs/Ellipse\"}]}{\"description\":\"Shares Circle with Shape: a record has one base, so Round gets its own copy of Circle.\",\"anyOf\":[{\"$ref\":\"#/$defs/Circle\"},{\"$ref\":\"#/$defs/Ellipse\"}]}Round{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"ellipse\"},\"rx\":{\"type\":\"number\"},\"ry\":{\"type\":\"number\"}},\"required\":[\"type\",\"rx\",\"ry\"]}{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"ellipse\"},\"rx\":{\"type\":\"number\"},\"ry\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"type\",\"rx\",\"ry\"]}Ellipse{\"type\":\"object\",\"properties\":{\"shapes\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Shape\"}},\"main\":{\"$ref\":\"#/$defs/Shape\"},\"pet\":{\"anyOf\":[{\"$ref\":\"#/$defs/Pet\"},{\"type\":\"null\"}]},\"round\":{\"$ref\":\"#/$defs/Round\"}},\"required\":[\"shapes\"]}{\"type\":\"object\",\"properties\":{\"shapes\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Shape\"}},\"main\":{\"anyOf\":[{\"$ref\":\"#/$defs/Shape\"},{\"type\":\"null\"}]},\"pet\":{\"anyOf\":[{\"anyOf\":[{\"$ref\":\"#/$defs/Pet\"},{\"type\":\"null\"}]},{\"type\":\"null\"}]},\"round\":{\"anyOf\":[{\"$ref\":\"#/$defs/Round\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"shapes\",\"main\",\"pet\",\"round\"]}Drawing{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"circle\"},\"radius\":{\"type\":\"number\"}},\"required\":[\"type\",\"radius\"]}{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"circle\"},\"radius\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"type\",\"radius\"]}RoundCircle"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            0 => new[] { 1, 2, 3 },
-            3 => new[] { 0 },
-            4 => new[] { 5, 6 },
-            7 => new[] { 1, 8 },
-            9 => new[] { 0, 4, 7 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

@@ -44,7 +44,12 @@ partial class EnumsJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -79,29 +84,26 @@ partial class EnumsJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"description\":\"A color.\",\"type\":\"string\",\"enum\":[\"red\",\"dark-green\",\"BLUE_ISH\",\"\",\"2tone\",\"class\",\"Value\"]}"u8,
-            (0, true) => "{\"description\":\"A color.\",\"type\":\"string\",\"enum\":[\"red\",\"dark-green\",\"BLUE_ISH\",\"\",\"2tone\",\"class\",\"Value\"]}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"color\":{\"$ref\":\"#/$defs/Color\"},\"finish\":{\"type\":\"string\",\"enum\":[\"matte\",\"gloss\",null]},\"palette\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Color\"}},\"kind\":{\"type\":\"string\",\"enum\":[\"paint\"]}},\"required\":[\"color\",\"kind\"]}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"color\":{\"$ref\":\"#/$defs/Color\"},\"finish\":{\"anyOf\":[{\"type\":\"string\",\"enum\":[\"matte\",\"gloss\",null]},{\"type\":\"null\"}]},\"palette\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/Color\"}},\"kind\":{\"type\":\"string\",\"enum\":[\"paint\"]}},\"additionalProperties\":false,\"required\":[\"color\",\"finish\",\"palette\",\"kind\"]}"u8,
-            (2, false) => "{\"type\":\"string\",\"enum\":[\"matte\",\"gloss\",null]}"u8,
-            (2, true) => "{\"type\":\"string\",\"enum\":[\"matte\",\"gloss\",null]}"u8,
-            _ => "{}"u8,
+            0, 108, 0, 108, 108, 5, 0, 0,
+            113, 252, 365, 337, 702, 5, 0, 1,
+            707, 47, 707, 47, 754, 11, 1, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Color"u8,
-            1 => "Paint"u8,
-            2 => "PaintFinish"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 0 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"description\":\"A color.\",\"type\":\"string\",\"enum\":[\"red\",\"dark-green\",\"BLUE_ISH\",\"\",\"2tone\",\"class\",\"Value\"]}Color{\"type\":\"object\",\"properties\":{\"color\":{\"$ref\":\"#/$defs/Color\"},\"finish\":{\"type\":\"string\",\"enum\":[\"matte\",\"gloss\",null]},\"palette\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Color\"}},\"kind\":{\"type\":\"string\",\"enum\":[\"paint\"]}},\"required\":[\"color\",\"kind\"]}{\"type\":\"object\",\"properties\":{\"color\":{\"$ref\":\"#/$defs/Color\"},\"finish\":{\"anyOf\":[{\"type\":\"string\",\"enum\":[\"matte\",\"gloss\",null]},{\"type\":\"null\"}]},\"palette\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/Color\"}},\"kind\":{\"type\":\"string\",\"enum\":[\"paint\"]}},\"additionalProperties\":false,\"required\":[\"color\",\"finish\",\"palette\",\"kind\"]}Paint{\"type\":\"string\",\"enum\":[\"matte\",\"gloss\",null]}PaintFinish"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            1 => new[] { 0 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

@@ -60,7 +60,12 @@ partial class KindunionsJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -95,39 +100,29 @@ partial class KindunionsJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"description\":\"Any of several JSON kinds.\",\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"},{\"type\":\"number\"},{\"type\":\"boolean\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"$ref\":\"#/$defs/Pair\"}]}"u8,
-            (0, true) => "{\"description\":\"Any of several JSON kinds.\",\"anyOf\":[{\"type\":\"string\"},{\"type\":\"integer\"},{\"type\":\"number\"},{\"type\":\"boolean\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"$ref\":\"#/$defs/Pair\"}]}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},\"value\":{\"type\":\"string\"}},\"required\":[\"key\"]}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},\"value\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"key\",\"value\"]}"u8,
-            (2, false) => "{\"type\":\"object\",\"properties\":{\"value\":{\"$ref\":\"#/$defs/Value\"},\"maybe\":{\"anyOf\":[{\"$ref\":\"#/$defs/Value\"},{\"type\":\"null\"}]},\"id\":{\"type\":[\"string\",\"integer\"]},\"stop\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"null\"}]},\"values\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Value\"}},\"mode\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"string\",\"enum\":[\"auto\",\"none\"]}]}},\"required\":[\"value\"]}"u8,
-            (2, true) => "{\"type\":\"object\",\"properties\":{\"value\":{\"$ref\":\"#/$defs/Value\"},\"maybe\":{\"anyOf\":[{\"anyOf\":[{\"$ref\":\"#/$defs/Value\"},{\"type\":\"null\"}]},{\"type\":\"null\"}]},\"id\":{\"type\":[\"string\",\"integer\",\"null\"]},\"stop\":{\"anyOf\":[{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"null\"}]},{\"type\":\"null\"}]},\"values\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/Value\"}},\"mode\":{\"anyOf\":[{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"string\",\"enum\":[\"auto\",\"none\"]}]},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"value\",\"maybe\",\"id\",\"stop\",\"values\",\"mode\"]}"u8,
-            (3, false) => "{\"type\":[\"string\",\"integer\"]}"u8,
-            (3, true) => "{\"type\":[\"string\",\"integer\"]}"u8,
-            (4, false) => "{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"null\"}]}"u8,
-            (4, true) => "{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"null\"}]}"u8,
-            (5, false) => "{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"string\",\"enum\":[\"auto\",\"none\"]}]}"u8,
-            (5, true) => "{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"string\",\"enum\":[\"auto\",\"none\"]}]}"u8,
-            _ => "{}"u8,
+            0, 195, 195, 195, 390, 5, 0, 1,
+            395, 101, 496, 147, 643, 4, 1, 0,
+            647, 415, 1062, 580, 1642, 6, 1, 1,
+            1648, 29, 1648, 29, 1677, 8, 2, 0,
+            1685, 88, 1685, 88, 1773, 10, 2, 0,
+            1783, 70, 1783, 70, 1853, 10, 2, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Value"u8,
-            1 => "Pair"u8,
-            2 => "Holder"u8,
-            3 => "HolderId"u8,
-            4 => "HolderStop"u8,
-            5 => "HolderMode"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 1, 0 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"description\":\"Any of several JSON kinds.\",\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"},{\"type\":\"number\"},{\"type\":\"boolean\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"$ref\":\"#/$defs/Pair\"}]}{\"description\":\"Any of several JSON kinds.\",\"anyOf\":[{\"type\":\"string\"},{\"type\":\"integer\"},{\"type\":\"number\"},{\"type\":\"boolean\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"$ref\":\"#/$defs/Pair\"}]}Value{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},\"value\":{\"type\":\"string\"}},\"required\":[\"key\"]}{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},\"value\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"key\",\"value\"]}Pair{\"type\":\"object\",\"properties\":{\"value\":{\"$ref\":\"#/$defs/Value\"},\"maybe\":{\"anyOf\":[{\"$ref\":\"#/$defs/Value\"},{\"type\":\"null\"}]},\"id\":{\"type\":[\"string\",\"integer\"]},\"stop\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"null\"}]},\"values\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Value\"}},\"mode\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"string\",\"enum\":[\"auto\",\"none\"]}]}},\"required\":[\"value\"]}{\"type\":\"object\",\"properties\":{\"value\":{\"$ref\":\"#/$defs/Value\"},\"maybe\":{\"anyOf\":[{\"anyOf\":[{\"$ref\":\"#/$defs/Value\"},{\"type\":\"null\"}]},{\"type\":\"null\"}]},\"id\":{\"type\":[\"string\",\"integer\",\"null\"]},\"stop\":{\"anyOf\":[{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"null\"}]},{\"type\":\"null\"}]},\"values\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/Value\"}},\"mode\":{\"anyOf\":[{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"string\",\"enum\":[\"auto\",\"none\"]}]},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"value\",\"maybe\",\"id\",\"stop\",\"values\",\"mode\"]}Holder{\"type\":[\"string\",\"integer\"]}HolderId{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}},{\"type\":\"null\"}]}HolderStop{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"string\",\"enum\":[\"auto\",\"none\"]}]}HolderMode"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            0 => new[] { 1 },
-            2 => new[] { 0 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

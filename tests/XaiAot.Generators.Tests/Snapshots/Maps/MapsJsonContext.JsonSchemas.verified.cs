@@ -44,7 +44,12 @@ partial class MapsJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -79,27 +84,26 @@ partial class MapsJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"type\":\"object\",\"properties\":{\"labels\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}},\"limits\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"nested\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Strict\"}}},\"loose\":{\"type\":\"object\",\"additionalProperties\":true}}}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"additionalProperties\":false}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"a\"]}"u8,
-            (2, false) => "{\"description\":\"Named members plus typed extra members.\",\"type\":\"object\",\"properties\":{\"total\":{\"type\":\"integer\"}},\"additionalProperties\":{\"type\":[\"number\",\"null\"]}}"u8,
-            _ => "{}"u8,
+            0, 324, -1, 0, 324, 6, 0, 1,
+            330, 83, 413, 109, 522, 6, 1, 0,
+            528, 165, -1, 0, 693, 6, 1, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Config"u8,
-            1 => "Strict"u8,
-            2 => "Scores"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 1 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"type\":\"object\",\"properties\":{\"labels\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}},\"limits\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"nested\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Strict\"}}},\"loose\":{\"type\":\"object\",\"additionalProperties\":true}}}Config{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"additionalProperties\":false}{\"type\":\"object\",\"properties\":{\"a\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"a\"]}Strict{\"description\":\"Named members plus typed extra members.\",\"type\":\"object\",\"properties\":{\"total\":{\"type\":\"integer\"}},\"additionalProperties\":{\"type\":[\"number\",\"null\"]}}Scores"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            0 => new[] { 1 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

@@ -100,7 +100,12 @@ partial class NamingJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -135,47 +140,32 @@ partial class NamingJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"type\":\"object\",\"properties\":{\"snake_case_name\":{\"type\":\"string\"},\"kebab-case-name\":{\"type\":\"string\"},\"camelCaseName\":{\"type\":\"string\"},\"$ref\":{\"type\":\"string\"},\"2fa\":{\"type\":\"boolean\"},\"class\":{\"type\":\"string\"},\"type\":{\"type\":\"string\"},\"foo_bar\":{\"type\":\"string\"},\"fooBar\":{\"type\":\"string\"},\"naming_case\":{\"type\":\"string\"},\"AdditionalProperties\":{\"type\":\"string\"},\"JsonRead\":{\"type\":\"string\"},\"first\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"}}},\"First\":{\"type\":\"object\",\"properties\":{\"y\":{\"type\":\"string\"}}},\"child\":{\"$ref\":\"#/$defs/Child\"},\"Child\":{\"type\":\"object\",\"properties\":{\"z\":{\"type\":\"string\"}}},\"with space\":{\"type\":\"string\"},\"UPPER_SNAKE\":{\"type\":\"string\"},\"é_accent\":{\"type\":\"string\"},\"\":{\"type\":\"string\"}}}"u8,
-            (0, true) => "{\"type\":\"object\",\"properties\":{\"snake_case_name\":{\"type\":[\"string\",\"null\"]},\"kebab-case-name\":{\"type\":[\"string\",\"null\"]},\"camelCaseName\":{\"type\":[\"string\",\"null\"]},\"$ref\":{\"type\":[\"string\",\"null\"]},\"2fa\":{\"type\":[\"boolean\",\"null\"]},\"class\":{\"type\":[\"string\",\"null\"]},\"type\":{\"type\":[\"string\",\"null\"]},\"foo_bar\":{\"type\":[\"string\",\"null\"]},\"fooBar\":{\"type\":[\"string\",\"null\"]},\"naming_case\":{\"type\":[\"string\",\"null\"]},\"AdditionalProperties\":{\"type\":[\"string\",\"null\"]},\"JsonRead\":{\"type\":[\"string\",\"null\"]},\"first\":{\"type\":[\"object\",\"null\"],\"properties\":{\"x\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"x\"]},\"First\":{\"type\":[\"object\",\"null\"],\"properties\":{\"y\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"y\"]},\"child\":{\"anyOf\":[{\"$ref\":\"#/$defs/Child\"},{\"type\":\"null\"}]},\"Child\":{\"type\":[\"object\",\"null\"],\"properties\":{\"z\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"z\"]},\"with space\":{\"type\":[\"string\",\"null\"]},\"UPPER_SNAKE\":{\"type\":[\"string\",\"null\"]},\"é_accent\":{\"type\":[\"string\",\"null\"]},\"\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"snake_case_name\",\"kebab-case-name\",\"camelCaseName\",\"$ref\",\"2fa\",\"class\",\"type\",\"foo_bar\",\"fooBar\",\"naming_case\",\"AdditionalProperties\",\"JsonRead\",\"first\",\"First\",\"child\",\"Child\",\"with space\",\"UPPER_SNAKE\",\"é_accent\",\"\"]}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"}}}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"x\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"x\"]}"u8,
-            (2, false) => "{\"type\":\"object\",\"properties\":{\"y\":{\"type\":\"string\"}}}"u8,
-            (2, true) => "{\"type\":\"object\",\"properties\":{\"y\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"y\"]}"u8,
-            (3, false) => "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}"u8,
-            (3, true) => "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"name\"]}"u8,
-            (4, false) => "{\"type\":\"object\",\"properties\":{\"z\":{\"type\":\"string\"}}}"u8,
-            (4, true) => "{\"type\":\"object\",\"properties\":{\"z\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"z\"]}"u8,
-            (5, false) => "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\"}}}"u8,
-            (5, true) => "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"value\"]}"u8,
-            (6, false) => "{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\"}}}"u8,
-            (6, true) => "{\"type\":\"object\",\"properties\":{\"code\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"code\"]}"u8,
-            (7, false) => "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}"u8,
-            (7, true) => "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"a\"]}"u8,
-            (8, false) => "{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"}}}"u8,
-            (8, true) => "{\"type\":\"object\",\"properties\":{\"b\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"b\"]}"u8,
-            _ => "{}"u8,
+            0, 732, 732, 1359, 2091, 10, 0, 1,
+            2101, 54, 2155, 109, 2264, 15, 1, 0,
+            2279, 54, 2333, 109, 2442, 16, 1, 0,
+            2458, 57, 2515, 115, 2630, 5, 1, 0,
+            2635, 54, 2689, 109, 2798, 15, 1, 0,
+            2813, 58, 2871, 117, 2988, 5, 1, 0,
+            2993, 57, 3050, 115, 3165, 4, 1, 0,
+            3169, 54, 3223, 109, 3332, 6, 1, 0,
+            3338, 54, 3392, 109, 3501, 7, 1, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "NamingCase"u8,
-            1 => "NamingCaseFirst"u8,
-            2 => "NamingCaseFirst2"u8,
-            3 => "Child"u8,
-            4 => "NamingCaseChild"u8,
-            5 => "Class"u8,
-            6 => "_2fa"u8,
-            7 => "FooBar"u8,
-            8 => "FooBar2"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 3 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"type\":\"object\",\"properties\":{\"snake_case_name\":{\"type\":\"string\"},\"kebab-case-name\":{\"type\":\"string\"},\"camelCaseName\":{\"type\":\"string\"},\"$ref\":{\"type\":\"string\"},\"2fa\":{\"type\":\"boolean\"},\"class\":{\"type\":\"string\"},\"type\":{\"type\":\"string\"},\"foo_bar\":{\"type\":\"string\"},\"fooBar\":{\"type\":\"string\"},\"naming_case\":{\"type\":\"string\"},\"AdditionalProperties\":{\"type\":\"string\"},\"JsonRead\":{\"type\":\"string\"},\"first\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"}}},\"First\":{\"type\":\"object\",\"properties\":{\"y\":{\"type\":\"string\"}}},\"child\":{\"$ref\":\"#/$defs/Child\"},\"Child\":{\"type\":\"object\",\"properties\":{\"z\":{\"type\":\"string\"}}},\"with space\":{\"type\":\"string\"},\"UPPER_SNAKE\":{\"type\":\"string\"},\"é_accent\":{\"type\":\"string\"},\"\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"snake_case_name\":{\"type\":[\"string\",\"null\"]},\"kebab-case-name\":{\"type\":[\"string\",\"null\"]},\"camelCaseName\":{\"type\":[\"string\",\"null\"]},\"$ref\":{\"type\":[\"string\",\"null\"]},\"2fa\":{\"type\":[\"boolean\",\"null\"]},\"class\":{\"type\":[\"string\",\"null\"]},\"type\":{\"type\":[\"string\",\"null\"]},\"foo_bar\":{\"type\":[\"string\",\"null\"]},\"fooBar\":{\"type\":[\"string\",\"null\"]},\"naming_case\":{\"type\":[\"string\",\"null\"]},\"AdditionalProperties\":{\"type\":[\"string\",\"null\"]},\"JsonRead\":{\"type\":[\"string\",\"null\"]},\"first\":{\"type\":[\"object\",\"null\"],\"properties\":{\"x\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"x\"]},\"First\":{\"type\":[\"object\",\"null\"],\"properties\":{\"y\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"y\"]},\"child\":{\"anyOf\":[{\"$ref\":\"#/$defs/Child\"},{\"type\":\"null\"}]},\"Child\":{\"type\":[\"object\",\"null\"],\"properties\":{\"z\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"z\"]},\"with space\":{\"type\":[\"string\",\"null\"]},\"UPPER_SNAKE\":{\"type\":[\"string\",\"null\"]},\"é_accent\":{\"type\":[\"string\",\"null\"]},\"\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"snake_case_name\",\"kebab-case-name\",\"camelCaseName\",\"$ref\",\"2fa\",\"class\",\"type\",\"foo_bar\",\"fooBar\",\"naming_case\",\"AdditionalProperties\",\"JsonRead\",\"first\",\"First\",\"child\",\"Child\",\"with space\",\"UPPER_SNAKE\",\"é_accent\",\"\"]}NamingCase{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"x\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"x\"]}NamingCaseFirst{\"type\":\"object\",\"properties\":{\"y\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"y\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"y\"]}NamingCaseFirst2{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"name\"]}Child{\"type\":\"object\",\"properties\":{\"z\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"z\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"z\"]}NamingCaseChild{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"value\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"value\"]}Class{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"code\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"code\"]}_2fa{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"a\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"a\"]}FooBar{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"b\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"b\"]}FooBar2"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            0 => new[] { 3 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

@@ -52,7 +52,12 @@ partial class NullablesJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -87,29 +92,26 @@ partial class NullablesJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"type\":\"object\",\"properties\":{\"label\":{\"type\":[\"string\",\"null\"]},\"count\":{\"type\":[\"integer\",\"null\"]},\"unit\":{\"anyOf\":[{\"$ref\":\"#/$defs/Unit\"},{\"type\":\"null\"}]},\"place\":{\"anyOf\":[{\"type\":\"null\"},{\"type\":\"object\",\"properties\":{\"lat\":{\"type\":\"number\"},\"lon\":{\"type\":\"number\"}},\"required\":[\"lat\",\"lon\"]}]},\"note\":{\"type\":\"string\",\"nullable\":true},\"flag\":{\"type\":\"boolean\"},\"when\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"required\":[\"label\",\"unit\"]}"u8,
-            (0, true) => "{\"type\":\"object\",\"properties\":{\"label\":{\"type\":[\"string\",\"null\"]},\"count\":{\"type\":[\"integer\",\"null\"]},\"unit\":{\"anyOf\":[{\"$ref\":\"#/$defs/Unit\"},{\"type\":\"null\"}]},\"place\":{\"anyOf\":[{\"anyOf\":[{\"type\":\"null\"},{\"type\":\"object\",\"properties\":{\"lat\":{\"type\":\"number\"},\"lon\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"lat\",\"lon\"]}]},{\"type\":\"null\"}]},\"note\":{\"type\":[\"string\",\"null\"]},\"flag\":{\"type\":[\"boolean\",\"null\"]},\"when\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"additionalProperties\":false,\"required\":[\"label\",\"count\",\"unit\",\"place\",\"note\",\"flag\",\"when\"]}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"symbol\":{\"type\":\"string\"}},\"required\":[\"symbol\"]}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"symbol\":{\"type\":\"string\"}},\"additionalProperties\":false,\"required\":[\"symbol\"]}"u8,
-            (2, false) => "{\"type\":\"object\",\"properties\":{\"lat\":{\"type\":\"number\"},\"lon\":{\"type\":\"number\"}},\"required\":[\"lat\",\"lon\"]}"u8,
-            (2, true) => "{\"type\":\"object\",\"properties\":{\"lat\":{\"type\":\"number\"},\"lon\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"lat\",\"lon\"]}"u8,
-            _ => "{}"u8,
+            0, 454, 454, 579, 1033, 7, 0, 1,
+            1040, 81, 1121, 110, 1231, 4, 1, 0,
+            1235, 105, 1340, 134, 1474, 12, 1, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Reading"u8,
-            1 => "Unit"u8,
-            2 => "ReadingPlace"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 1 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"type\":\"object\",\"properties\":{\"label\":{\"type\":[\"string\",\"null\"]},\"count\":{\"type\":[\"integer\",\"null\"]},\"unit\":{\"anyOf\":[{\"$ref\":\"#/$defs/Unit\"},{\"type\":\"null\"}]},\"place\":{\"anyOf\":[{\"type\":\"null\"},{\"type\":\"object\",\"properties\":{\"lat\":{\"type\":\"number\"},\"lon\":{\"type\":\"number\"}},\"required\":[\"lat\",\"lon\"]}]},\"note\":{\"type\":\"string\",\"nullable\":true},\"flag\":{\"type\":\"boolean\"},\"when\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"required\":[\"label\",\"unit\"]}{\"type\":\"object\",\"properties\":{\"label\":{\"type\":[\"string\",\"null\"]},\"count\":{\"type\":[\"integer\",\"null\"]},\"unit\":{\"anyOf\":[{\"$ref\":\"#/$defs/Unit\"},{\"type\":\"null\"}]},\"place\":{\"anyOf\":[{\"anyOf\":[{\"type\":\"null\"},{\"type\":\"object\",\"properties\":{\"lat\":{\"type\":\"number\"},\"lon\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"lat\",\"lon\"]}]},{\"type\":\"null\"}]},\"note\":{\"type\":[\"string\",\"null\"]},\"flag\":{\"type\":[\"boolean\",\"null\"]},\"when\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"additionalProperties\":false,\"required\":[\"label\",\"count\",\"unit\",\"place\",\"note\",\"flag\",\"when\"]}Reading{\"type\":\"object\",\"properties\":{\"symbol\":{\"type\":\"string\"}},\"required\":[\"symbol\"]}{\"type\":\"object\",\"properties\":{\"symbol\":{\"type\":\"string\"}},\"additionalProperties\":false,\"required\":[\"symbol\"]}Unit{\"type\":\"object\",\"properties\":{\"lat\":{\"type\":\"number\"},\"lon\":{\"type\":\"number\"}},\"required\":[\"lat\",\"lon\"]}{\"type\":\"object\",\"properties\":{\"lat\":{\"type\":\"number\"},\"lon\":{\"type\":\"number\"}},\"additionalProperties\":false,\"required\":[\"lat\",\"lon\"]}ReadingPlace"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            0 => new[] { 1 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

@@ -48,7 +48,12 @@ partial class ObjectsJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -83,27 +88,26 @@ partial class ObjectsJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"description\":\"A person.\\nSecond line, with <markup> & an ampersand.\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"description\":\"Identifier.\"},\"name\":{\"type\":\"string\"},\"height\":{\"type\":\"number\"},\"active\":{\"type\":\"boolean\",\"default\":true},\"born_at\":{\"type\":\"string\",\"format\":\"date-time\"},\"nickname\":{\"type\":\"string\",\"deprecated\":true},\"address\":{\"type\":\"object\",\"description\":\"Where the person lives.\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"metadata\":{\"type\":\"object\",\"description\":\"Free-form.\"},\"anything\":{}},\"required\":[\"id\",\"name\"]}"u8,
-            (1, false) => "{\"type\":\"object\",\"description\":\"Where the person lives.\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"u8,
-            (1, true) => "{\"type\":\"object\",\"description\":\"Where the person lives.\",\"properties\":{\"street\":{\"type\":[\"string\",\"null\"]},\"city\":{\"type\":\"string\"}},\"additionalProperties\":false,\"required\":[\"street\",\"city\"]}"u8,
-            (2, false) => "{\"type\":\"object\",\"deprecated\":true,\"properties\":{\"x\":{\"type\":\"string\"}}}"u8,
-            (2, true) => "{\"type\":\"object\",\"deprecated\":true,\"properties\":{\"x\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"x\"]}"u8,
-            _ => "{}"u8,
+            0, 645, -1, 0, 645, 6, 0, 0,
+            651, 144, 795, 191, 986, 13, 0, 0,
+            999, 72, 1071, 127, 1198, 6, 0, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Person"u8,
-            1 => "PersonAddress"u8,
-            2 => "Legacy"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] {  };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"description\":\"A person.\\nSecond line, with <markup> & an ampersand.\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"description\":\"Identifier.\"},\"name\":{\"type\":\"string\"},\"height\":{\"type\":\"number\"},\"active\":{\"type\":\"boolean\",\"default\":true},\"born_at\":{\"type\":\"string\",\"format\":\"date-time\"},\"nickname\":{\"type\":\"string\",\"deprecated\":true},\"address\":{\"type\":\"object\",\"description\":\"Where the person lives.\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"metadata\":{\"type\":\"object\",\"description\":\"Free-form.\"},\"anything\":{}},\"required\":[\"id\",\"name\"]}Person{\"type\":\"object\",\"description\":\"Where the person lives.\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}{\"type\":\"object\",\"description\":\"Where the person lives.\",\"properties\":{\"street\":{\"type\":[\"string\",\"null\"]},\"city\":{\"type\":\"string\"}},\"additionalProperties\":false,\"required\":[\"street\",\"city\"]}PersonAddress{\"type\":\"object\",\"deprecated\":true,\"properties\":{\"x\":{\"type\":\"string\"}}}{\"type\":\"object\",\"deprecated\":true,\"properties\":{\"x\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"x\"]}Legacy"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

@@ -53,7 +53,12 @@ partial class RecursionJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -88,40 +93,29 @@ partial class RecursionJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/$defs/LabelledNode\"}}}"u8,
-            (0, true) => "{\"type\":\"object\",\"properties\":{\"next\":{\"anyOf\":[{\"$ref\":\"#/$defs/LabelledNode\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"next\"]}"u8,
-            (1, false) => "{\"allOf\":[{\"$ref\":\"#/$defs/Node\"},{\"type\":\"object\",\"properties\":{\"label\":{\"type\":\"string\"}},\"required\":[\"label\"]}]}"u8,
-            (2, false) => "{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Nested\"}}"u8,
-            (2, true) => "{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Nested\"}}"u8,
-            (3, false) => "{\"type\":\"object\",\"additionalProperties\":{\"$ref\":\"#/$defs/Tree\"}}"u8,
-            (4, false) => "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},\"additionalProperties\":{\"$ref\":\"#/$defs/Folder\"}}"u8,
-            (5, false) => "{\"type\":\"object\",\"properties\":{\"chain\":{\"$ref\":\"#/$defs/LabelledNode\"},\"nested\":{\"$ref\":\"#/$defs/Nested\"},\"tree\":{\"$ref\":\"#/$defs/Tree\"},\"folder\":{\"$ref\":\"#/$defs/Folder\"}}}"u8,
-            (5, true) => "{\"type\":\"object\",\"properties\":{\"chain\":{\"anyOf\":[{\"$ref\":\"#/$defs/LabelledNode\"},{\"type\":\"null\"}]},\"nested\":{\"anyOf\":[{\"$ref\":\"#/$defs/Nested\"},{\"type\":\"null\"}]},\"tree\":{\"anyOf\":[{\"$ref\":\"#/$defs/Tree\"},{\"type\":\"null\"}]},\"folder\":{\"anyOf\":[{\"$ref\":\"#/$defs/Folder\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"chain\",\"nested\",\"tree\",\"folder\"]}"u8,
-            _ => "{}"u8,
+            0, 71, 71, 148, 219, 4, 0, 1,
+            223, 115, -1, 0, 338, 12, 1, 1,
+            350, 50, 350, 50, 400, 6, 2, 1,
+            406, 64, -1, 0, 470, 4, 3, 1,
+            474, 106, -1, 0, 580, 6, 4, 1,
+            586, 173, 759, 360, 1119, 8, 5, 4,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Node"u8,
-            1 => "LabelledNode"u8,
-            2 => "Nested"u8,
-            3 => "Tree"u8,
-            4 => "Folder"u8,
-            5 => "Document"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 1, 0, 2, 3, 4, 1, 2, 3, 4 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/$defs/LabelledNode\"}}}{\"type\":\"object\",\"properties\":{\"next\":{\"anyOf\":[{\"$ref\":\"#/$defs/LabelledNode\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"next\"]}Node{\"allOf\":[{\"$ref\":\"#/$defs/Node\"},{\"type\":\"object\",\"properties\":{\"label\":{\"type\":\"string\"}},\"required\":[\"label\"]}]}LabelledNode{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/Nested\"}}Nested{\"type\":\"object\",\"additionalProperties\":{\"$ref\":\"#/$defs/Tree\"}}Tree{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},\"additionalProperties\":{\"$ref\":\"#/$defs/Folder\"}}Folder{\"type\":\"object\",\"properties\":{\"chain\":{\"$ref\":\"#/$defs/LabelledNode\"},\"nested\":{\"$ref\":\"#/$defs/Nested\"},\"tree\":{\"$ref\":\"#/$defs/Tree\"},\"folder\":{\"$ref\":\"#/$defs/Folder\"}}}{\"type\":\"object\",\"properties\":{\"chain\":{\"anyOf\":[{\"$ref\":\"#/$defs/LabelledNode\"},{\"type\":\"null\"}]},\"nested\":{\"anyOf\":[{\"$ref\":\"#/$defs/Nested\"},{\"type\":\"null\"}]},\"tree\":{\"anyOf\":[{\"$ref\":\"#/$defs/Tree\"},{\"type\":\"null\"}]},\"folder\":{\"anyOf\":[{\"$ref\":\"#/$defs/Folder\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"chain\",\"nested\",\"tree\",\"folder\"]}Document"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            0 => new[] { 1 },
-            1 => new[] { 0 },
-            2 => new[] { 2 },
-            3 => new[] { 3 },
-            4 => new[] { 4 },
-            5 => new[] { 1, 2, 3, 4 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }

@@ -56,7 +56,12 @@ partial class RefsJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -91,33 +96,27 @@ partial class RefsJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/TreeNode\"}},\"parent\":{\"$ref\":\"#/$defs/TreeNode\"},\"owner\":{\"$ref\":\"#/$defs/AccountOwner\"},\"kind\":{\"$ref\":\"#/$defs/Kind\"}},\"required\":[\"name\"]}"u8,
-            (0, true) => "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"children\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/TreeNode\"}},\"parent\":{\"anyOf\":[{\"$ref\":\"#/$defs/TreeNode\"},{\"type\":\"null\"}]},\"owner\":{\"anyOf\":[{\"$ref\":\"#/$defs/AccountOwner\"},{\"type\":\"null\"}]},\"kind\":{\"anyOf\":[{\"$ref\":\"#/$defs/Kind\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"name\",\"children\",\"parent\",\"owner\",\"kind\"]}"u8,
-            (1, false) => "{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\"}},\"required\":[\"email\"]}"u8,
-            (1, true) => "{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\"}},\"additionalProperties\":false,\"required\":[\"email\"]}"u8,
-            (2, false) => "{\"type\":\"string\",\"enum\":[\"leaf\",\"branch\"]}"u8,
-            (2, true) => "{\"type\":\"string\",\"enum\":[\"leaf\",\"branch\"]}"u8,
-            (3, false) => "{\"type\":\"object\",\"properties\":{\"owner\":{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\"}},\"required\":[\"email\"]},\"root\":{\"$ref\":\"#/$defs/TreeNode\"}}}"u8,
-            (3, true) => "{\"type\":\"object\",\"properties\":{\"owner\":{\"type\":[\"object\",\"null\"],\"properties\":{\"email\":{\"type\":\"string\"}},\"additionalProperties\":false,\"required\":[\"email\"]},\"root\":{\"anyOf\":[{\"$ref\":\"#/$defs/TreeNode\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"owner\",\"root\"]}"u8,
-            _ => "{}"u8,
+            0, 249, 249, 406, 655, 8, 0, 3,
+            663, 79, 742, 108, 850, 12, 3, 0,
+            862, 42, 862, 42, 904, 4, 3, 0,
+            908, 155, 1063, 278, 1341, 7, 3, 1,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "TreeNode"u8,
-            1 => "AccountOwner"u8,
-            2 => "Kind"u8,
-            3 => "Account"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 0, 1, 2, 0 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/TreeNode\"}},\"parent\":{\"$ref\":\"#/$defs/TreeNode\"},\"owner\":{\"$ref\":\"#/$defs/AccountOwner\"},\"kind\":{\"$ref\":\"#/$defs/Kind\"}},\"required\":[\"name\"]}{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"children\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/TreeNode\"}},\"parent\":{\"anyOf\":[{\"$ref\":\"#/$defs/TreeNode\"},{\"type\":\"null\"}]},\"owner\":{\"anyOf\":[{\"$ref\":\"#/$defs/AccountOwner\"},{\"type\":\"null\"}]},\"kind\":{\"anyOf\":[{\"$ref\":\"#/$defs/Kind\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"name\",\"children\",\"parent\",\"owner\",\"kind\"]}TreeNode{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\"}},\"required\":[\"email\"]}{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\"}},\"additionalProperties\":false,\"required\":[\"email\"]}AccountOwner{\"type\":\"string\",\"enum\":[\"leaf\",\"branch\"]}Kind{\"type\":\"object\",\"properties\":{\"owner\":{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\"}},\"required\":[\"email\"]},\"root\":{\"$ref\":\"#/$defs/TreeNode\"}}}{\"type\":\"object\",\"properties\":{\"owner\":{\"type\":[\"object\",\"null\"],\"properties\":{\"email\":{\"type\":\"string\"}},\"additionalProperties\":false,\"required\":[\"email\"]},\"root\":{\"anyOf\":[{\"$ref\":\"#/$defs/TreeNode\"},{\"type\":\"null\"}]}},\"additionalProperties\":false,\"required\":[\"owner\",\"root\"]}Account"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            0 => new[] { 0, 1, 2 },
-            3 => new[] { 0 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }
