@@ -21,7 +21,7 @@ public sealed class ForeignSchemaTests
 {
     [Theory]
     [InlineData("github-issues-event.schema.json", "XAOT0102:1")]
-    [InlineData("jsonfeed.schema.json", "XAOT0100:5 XAOT0101:2")]
+    [InlineData("jsonfeed.schema.json", "XAOT0100:5")]
     [InlineData("kubernetes-deployment.schema.json", "")]
     [InlineData("shop-openapi.schema.json", "XAOT0100:80 XAOT0107:1")]
     public void GeneratesWithOnlyTheExpectedDiagnosticsAndCompilesCleanly(string file, string expected)
@@ -102,11 +102,11 @@ public sealed class ForeignSchemaTests
         JSONFeed feed = Json.RoundTrip(ReadForeign("jsonfeed.json"), JsonFeedContext.Default.JSONFeed);
         Assert.Equal("My Example Feed", feed.Title);
         Assert.Equal(2, feed.Items.Count);
-        Assert.Equal(new DateTimeOffset(2020, 8, 7, 11, 44, 36, TimeSpan.Zero), feed.Items[0].DatePublished);
-        Assert.Equal(TimeSpan.FromHours(-7), feed.Items[1].DateModified!.Value.Offset);
+        Assert.Equal(new DateTimeOffset(2020, 8, 7, 11, 44, 36, TimeSpan.Zero), feed.Items[0].DatePublished!.Value.ToDateTimeOffset());
+        Assert.Equal(TimeSpan.FromHours(-7), feed.Items[1].DateModified!.Value.ToDateTimeOffset().Offset);
         Assert.Equal(89970236, feed.Items[1].Attachments![0].SizeInBytes);
-        Assert.Equal(5, feed.Items[1].AdditionalProperties!["_custom"].GetProperty("rating").GetInt32());
-        Assert.False(feed.AdditionalProperties!["_blue_shed"].GetProperty("explicit").GetBoolean());
+        Assert.Equal(5, feed.Items[1].PatternProperties!["_custom"].GetProperty("rating").GetInt32());
+        Assert.False(feed.PatternProperties!["_blue_shed"].GetProperty("explicit").GetBoolean());
         Assert.Contains("'id'", Json.ReadError("""{"version": "v", "title": "t", "items": [{"url": "u"}]}""", JsonFeedContext.Default.JSONFeed), StringComparison.Ordinal);
     }
 

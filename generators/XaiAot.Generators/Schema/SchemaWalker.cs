@@ -105,6 +105,7 @@ namespace XaiAot.Generators.Schema
                 case "$defs":
                 case "definitions":
                 case "properties":
+                case "patternProperties":
                     if (Expect(member, at, JsonKind.Object, "an object of schemas"))
                     {
                         foreach (JsonMember child in value.Members!)
