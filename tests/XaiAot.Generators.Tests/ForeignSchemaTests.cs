@@ -6,7 +6,9 @@ using System.Text.Json.Nodes;
 using XaiAot.Generators.Tests.Foreign.GitHub;
 using XaiAot.Generators.Tests.Foreign.JsonFeed;
 using XaiAot.Generators.Tests.Foreign.Kubernetes;
+using XaiAot.Generators.Tests.Foreign.PetStore;
 using XaiAot.Generators.Tests.Foreign.Shop;
+using XaiAot.Generators.Tests.Foreign.ToolConfig;
 using XaiAot.Generators.Tests.Support;
 
 namespace XaiAot.Generators.Tests;
@@ -24,6 +26,8 @@ public sealed class ForeignSchemaTests
     [InlineData("jsonfeed.schema.json", "XAOT0100:5")]
     [InlineData("kubernetes-deployment.schema.json", "")]
     [InlineData("shop-openapi.schema.json", "XAOT0100:80 XAOT0107:1")]
+    [InlineData("toolconfig.schema.json", "XAOT0100:5")]
+    [InlineData("petstore-openapi30.schema.json", "XAOT0100:5")]
     public void GeneratesWithOnlyTheExpectedDiagnosticsAndCompilesCleanly(string file, string expected)
     {
         GeneratorRun run = GeneratorHarness.Run(new SchemaFile(Path.Combine(GeneratorHarness.SourceDirectory(), "Foreign", file), ReadForeign(file), "Foreign.Api"));
@@ -167,6 +171,47 @@ public sealed class ForeignSchemaTests
         Payout payout = Json.RoundTrip("""{"id": "po_1", "object": "payout", "amount": 1, "arrival_date": 2, "method": "standard", "status": "paid", "created": 3, "destination": {"id": "ba_1", "object": "bank_account", "last4": "6789", "country": "US", "status": "new"}}""", ShopContext.Default.Payout);
         Assert.IsType<BankAccount>(payout.Destination!.Value.AsPayoutDestinationObject);
         Json.RoundTrip("""{"id": "po_1", "object": "payout", "amount": 1, "arrival_date": 2, "method": "standard", "status": "paid", "created": 3, "destination": null}""", ShopContext.Default.Payout);
+    }
+
+    [Fact]
+    public void SchemaStoreStyleDraft04DocumentRoundTrips()
+    {
+        ToolConfig config = Json.RoundTrip(ReadForeign("toolconfig.json"), ToolConfigContext.Default.ToolConfig);
+        Assert.Equal("jest", config.Scripts!.PatternProperties!["test:unit"]);
+        Assert.Equal(3, config.Scripts.PatternProperties.Count);
+        Assert.Equal(JsonValueKind.Null, config.Env!.Value.ValueKind);
+        Assert.Equal("2018-04-25 20:42:10", config.Updated!.Value.Text);
+        Assert.Equal(new DateTimeOffset(2018, 4, 25, 20, 42, 10, TimeSpan.Zero), config.Updated.Value.ToDateTimeOffset());
+        Assert.Equal("1.2.3", config.Version);
+        Assert.Equal(JsonValueKind.Null, config.Overrides![0].Settings!.Value.ValueKind);
+        Assert.Equal(2, config.Overrides[1].Settings!.Value.GetProperty("indent").GetInt32());
+        Assert.Equal("hand", config.PatternProperties!["x-generated-by"].GetProperty("tool").GetString());
+        Assert.Equal(JsonValueKind.Array, config.AdditionalProperties!["unknown"].ValueKind);
+
+        // additionalProperties: false still rejects a member no pattern matches.
+        string message = Json.ReadError("""{"scripts": {"Build": "x"}}""", ToolConfigContext.Default.ToolConfig);
+        Assert.Contains("Unexpected member 'Build'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenApi30DocumentRoundTripsThroughMappingNullableAndScalarAllOf()
+    {
+        Store store = Json.RoundTrip(ReadForeign("petstore-store.json"), PetStoreContext.Default.Store);
+        Cat cat = Assert.IsType<Cat>(store.Pets[0]);
+        Assert.Null(cat.Indoor);
+        Assert.Equal("2019-06-01T08:30:00.000+00:00", cat.Born!.Value.Text);
+        Assert.Null(Assert.IsType<Dog>(store.Pets[1]).Owner);
+        Owner owner = Assert.IsType<Dog>(store.Pets[2]).Owner!;
+        Assert.Equal("vip", owner.Tag);
+        Assert.Equal("blue", owner.Labels!.PatternProperties!["team"]);
+        Assert.Equal(JsonValueKind.Null, owner.Extra!.Value.ValueKind);
+        Assert.False(Assert.IsType<Dog>(store.Pets[2]).Bark!.Value.IsKnown);
+        Assert.Equal(12.5, Assert.IsType<Lizard>(store.Pets[3]).LengthCm);
+        Assert.Equal("gecko", Assert.IsType<Lizard>(store.Pets[3]).PetType);
+        Assert.IsType<Lizard>(store.Pets[4]);
+        Assert.Equal("parrot", Assert.IsType<UnknownPet>(store.Pets[5]).Json.GetProperty("pet_type").GetString());
+        Assert.Equal("2018-04-25 20:42:10", store.Opened!.Value.Text);
+        Assert.Equal(4, store.Manager!.Extra!.Value.GetProperty("desk").GetInt32());
     }
 
     [Fact]
