@@ -278,7 +278,7 @@ namespace XaiAot.Generators.Typing
                 }
                 else
                 {
-                    _diagnostics.Add(Diagnostics.AmbiguousUnion, alternative.Schema.Position, name, JsonPointer.Display(alternative.Pointer), "because this alternative is not an object type; its values are rejected");
+                    _diagnostics.Add(Diagnostics.AmbiguousUnion, alternative.Schema.Position, name, JsonPointer.Display(alternative.Pointer), "because this alternative is not an object type; its values are kept whole as JSON, as the unknown variant");
                 }
             }
 

@@ -63,6 +63,14 @@ public sealed class ShapesRoundTripTests
     }
 
     [Fact]
+    public void AVariantThatIsNoRecordIsKeptWholeAndWrittenBack()
+    {
+        Sample shapes = Json.RoundTrip("""{"pick": {"kind": "tags", "a": "x"}}""", ShapesJsonContext.Default.Sample);
+        Assert.Equal("x", Assert.IsType<UnknownSamplePick>(shapes.Pick).Json.GetProperty("a").GetString());
+        Assert.Equal("n", Assert.IsType<Named>(Json.RoundTrip("""{"pick": {"kind": "named", "name": "n"}}""", ShapesJsonContext.Default.Sample).Pick).Name);
+    }
+
+    [Fact]
     public void AUnionNoTypeCanStandForIsKeptAsJson()
     {
         Sample shapes = Json.RoundTrip("""{"either": {"a": "x", "b": 2}}""", ShapesJsonContext.Default.Sample);
