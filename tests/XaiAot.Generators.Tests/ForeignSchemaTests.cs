@@ -215,6 +215,71 @@ public sealed class ForeignSchemaTests
     }
 
     [Fact]
+    public void TheOpenApi30DocumentInOpenApi31SpellingGivesTheSameTypes()
+    {
+        // 3.1 is JSON Schema 2020-12: type arrays with "null" for nullable, anyOf with null around a
+        // $ref, numeric exclusiveMaximum.
+        JsonNode document = JsonNode.Parse(ReadForeign("petstore-openapi30.schema.json"))!;
+        document["openapi"] = "3.1.0";
+        To31(document);
+        GeneratorRun from31 = GeneratorHarness.Run(document.ToJsonString(), "petstore.schema.json", "Pets.V31");
+        GeneratorRun from30 = GeneratorHarness.Run(ReadForeign("petstore-openapi30.schema.json"), "petstore.schema.json", "Pets.V31");
+        Assert.Equal(from30.Sources.Select(s => s.HintName), from31.Sources.Select(s => s.HintName));
+        Assert.All(from31.Diagnostics, d => Assert.Equal("XAOT0100", d.Id));
+        Assert.Contains("DateTimeText? Born", from31.Source(".Cat.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("ns::Owner? Owner", from31.Source(".Dog.g.cs"), StringComparison.Ordinal);
+        from31.AssertCompiles();
+
+        static void To31(JsonNode? node)
+        {
+            if (node is JsonArray array)
+            {
+                foreach (JsonNode? item in array)
+                {
+                    To31(item);
+                }
+            }
+
+            if (node is not JsonObject schema)
+            {
+                return;
+            }
+
+            foreach (JsonNode? child in schema.Select(member => member.Value).ToList())
+            {
+                To31(child);
+            }
+
+            if (schema["nullable"] is JsonValue nullable && nullable.GetValue<bool>())
+            {
+                schema.Remove("nullable");
+                if (schema["type"] is JsonValue type)
+                {
+                    schema["type"] = new JsonArray(type.GetValue<string>(), "null");
+                }
+                else if (schema["allOf"] is JsonArray allOf)
+                {
+                    schema.Remove("allOf");
+                    allOf.Add((JsonNode)new JsonObject { ["type"] = "null" });
+                    schema["anyOf"] = allOf;
+                }
+            }
+
+            if (schema["exclusiveMaximum"] is JsonValue exclusive && exclusive.GetValueKind() == JsonValueKind.True)
+            {
+                schema["exclusiveMaximum"] = schema["maximum"]!.DeepClone();
+                schema.Remove("maximum");
+            }
+
+            if (schema["exclusiveMinimum"] is JsonValue exclusiveMinimum && exclusiveMinimum.GetValueKind() == JsonValueKind.True)
+            {
+                schema["exclusiveMinimum"] = schema["minimum"]!.DeepClone();
+                schema.Remove("minimum");
+            }
+        }
+    }
+
+    [Fact]
     public void ThisProjectsOwnSchemaGeneratesCleanly()
     {
         string path = Path.Combine(GeneratorHarness.SourceDirectory(), "..", "..", "schema", "xai-chat.schema.json");
