@@ -49,6 +49,15 @@ public sealed class SnapshotTests
     public void Naming() => Verify("naming.schema.json", "Naming");
 
     [Fact]
+    public void Shapes()
+    {
+        // Not AssertClean: two unions are kept as JSON by design, each with XAOT0104 (Shapes/ShapeDiagnosticsTests).
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Schema("shapes.schema.json", "XaiAot.Generators.Tests.Features.Shapes"));
+        run.AssertCompiles();
+        Snapshot.Verify(run.Sources.Where(s => !IsRuntime(s.HintName)), "XaiAot.Generators.Tests.Features.Shapes.");
+    }
+
+    [Fact]
     public void Runtime()
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Schema("objects.schema.json", "XaiAot.Generators.Tests.Features.Objects"));
