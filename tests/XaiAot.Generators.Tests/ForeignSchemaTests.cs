@@ -210,6 +210,11 @@ public sealed class ForeignSchemaTests
         Assert.Equal("gecko", Assert.IsType<Lizard>(store.Pets[3]).PetType);
         Assert.IsType<Lizard>(store.Pets[4]);
         Assert.Equal("parrot", Assert.IsType<UnknownPet>(store.Pets[5]).Json.GetProperty("pet_type").GetString());
+        Assert.Equal(3, Assert.IsType<Fish>(store.Animals![0]).Fins);
+        Assert.Equal("Nemo", Assert.IsType<Fish>(store.Animals[0]).Name);
+        Assert.Equal(2, Assert.IsType<Bird>(store.Animals[1]).Wings);
+        Assert.Equal("plain", Assert.IsType<UnknownAnimal>(store.Animals[2]).Json.GetProperty("name").GetString());
+        Assert.Equal("snake", Assert.IsType<UnknownAnimal>(store.Animals[3]).Json.GetProperty("kind").GetString());
         Assert.Equal("2018-04-25 20:42:10", store.Opened!.Value.Text);
         Assert.Equal(4, store.Manager!.Extra!.Value.GetProperty("desk").GetInt32());
     }

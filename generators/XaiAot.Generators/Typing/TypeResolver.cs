@@ -295,6 +295,11 @@ namespace XaiAot.Generators.Typing
                 return Unions.FromAlternatives(schema, pointer, hint, alternatives, nullable);
             }
 
+            if (InheritanceTyping.Find(schema, _refs) is { } subtypes)
+            {
+                return Unions.FromDiscriminator(schema, pointer, hint, subtypes, nullable);
+            }
+
             if (schema.Get("allOf") is { Kind: JsonKind.Array } allOf && allOf.Items!.Count > 0)
             {
                 bool onlyWrapper = allOf.Items.Count == 1 && schema.Get("properties") is null
