@@ -28,7 +28,7 @@ namespace XaiAot.Generators.Typing
             var variants = new List<(UnionAlternativeSchema Alternative, List<string> Values)>();
             foreach (JsonMember entry in mapping.Members!)
             {
-                if (entry.Value.Kind != JsonKind.String || refs.Follow(entry.Value.Text!) is not { } target
+                if (entry.Value.Kind != JsonKind.String || DiscriminatorMapping.Target(entry.Value.Text!, refs) is not { } target
                     || ReferenceEquals(target.Tree, schema) || target.Tree.Kind != JsonKind.Object || !ObjectShape.IsObjectLike(target.Tree))
                 {
                     // The base itself, or no record: such values are kept whole as the unknown variant.
