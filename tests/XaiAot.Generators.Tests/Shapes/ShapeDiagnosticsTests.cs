@@ -55,4 +55,27 @@ public sealed class ShapeDiagnosticsTests
         Assert.Contains("AdditionalProperties", source, StringComparison.Ordinal);
         Assert.Contains("new(\"^x-\", true)", source, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AllOfAroundANamedEnumOrAReferencedScalarKeepsThatTypeSilently()
+    {
+        const string schema = """
+            {
+              "type": "object",
+              "properties": {
+                "level": { "allOf": [{ "$ref": "#/$defs/Level" }, { "description": "How loud." }] },
+                "size": { "allOf": [{ "$ref": "#/$defs/Size" }, { "nullable": true }] }
+              },
+              "$defs": {
+                "Level": { "type": "string", "enum": ["low", "high"] },
+                "Size": { "type": "integer" }
+              }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(schema, "scalars.schema.json", "Scalars", "ScalarsContext");
+        run.AssertClean();
+        string root = run.Source("ScalarsContext.Scalars.g.cs");
+        Assert.Contains("public ns::Level? Level { get; init; }", root, StringComparison.Ordinal);
+        Assert.Contains("public long? Size { get; init; }", root, StringComparison.Ordinal);
+    }
 }
