@@ -156,6 +156,14 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor PatternNotCompiled = new(
+            "XAOT0115",
+            "patternProperties pattern cannot be compiled",
+            "The pattern '{0}' at '{1}' is not a regular expression .NET can compile ({2}); the object's unnamed members are kept as JsonElement",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true);
+
         public static readonly DiagnosticDescriptor InternalError = new(
             "XAOT9999",
             "Schema generator failed",
@@ -167,7 +175,7 @@ namespace XaiAot.Generators
         private static readonly Dictionary<string, DiagnosticDescriptor> All = Index(
             InvalidJson, UnresolvedRef, InvalidType, InvalidKeywordValue, InvalidSchema, RefCycle, InvalidOption, NestingTooDeep,
             ValidationKeywordIgnored, UnsupportedKeyword, UnknownKeyword, AmbiguousUnion,
-            UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, InternalError);
+            UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, PatternNotCompiled, InternalError);
 
         public static DiagnosticDescriptor ById(string id) => All[id];
 

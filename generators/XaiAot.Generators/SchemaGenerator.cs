@@ -76,6 +76,23 @@ namespace XaiAot.Generators
                     }
                 });
 
+            // DateTimeText (a public type) only where some schema has a date-time; a bool, so cached.
+            IncrementalValueProvider<bool> anyDateTime = compiled
+                .Select(static (schema, _) => schema.Spec is not null && DateTimeTextSource.Uses(schema.Spec))
+                .Collect()
+                .Select(static (all, _) => all.Contains(true))
+                .WithTrackingName(TrackingNames.AnyDateTime);
+
+            context.RegisterSourceOutput(
+                anyDateTime.Combine(runtimeNamespace),
+                static (output, pair) =>
+                {
+                    if (pair.Left)
+                    {
+                        output.AddSource(DateTimeTextSource.HintName, SourceText.From(DateTimeTextSource.Emit(pair.Right), System.Text.Encoding.UTF8));
+                    }
+                });
+
             context.RegisterSourceOutput(
                 compiled.Select(static (schema, _) => schema.Spec).WithTrackingName(TrackingNames.Specs).Combine(contexts).Combine(runtimeNamespace),
                 static (output, pair) => Emit(output, pair.Left.Left, pair.Left.Right, pair.Right));

@@ -11,5 +11,6 @@ namespace XaiAot.Generators
         public const string ContextKeys = nameof(ContextKeys);
         public const string RuntimeNamespace = nameof(RuntimeNamespace);
         public const string AnySchema = nameof(AnySchema);
+        public const string AnyDateTime = nameof(AnyDateTime);
     }
 }

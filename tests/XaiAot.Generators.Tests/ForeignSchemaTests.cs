@@ -6,7 +6,9 @@ using System.Text.Json.Nodes;
 using XaiAot.Generators.Tests.Foreign.GitHub;
 using XaiAot.Generators.Tests.Foreign.JsonFeed;
 using XaiAot.Generators.Tests.Foreign.Kubernetes;
+using XaiAot.Generators.Tests.Foreign.PetStore;
 using XaiAot.Generators.Tests.Foreign.Shop;
+using XaiAot.Generators.Tests.Foreign.ToolConfig;
 using XaiAot.Generators.Tests.Support;
 
 namespace XaiAot.Generators.Tests;
@@ -21,9 +23,11 @@ public sealed class ForeignSchemaTests
 {
     [Theory]
     [InlineData("github-issues-event.schema.json", "XAOT0102:1")]
-    [InlineData("jsonfeed.schema.json", "XAOT0100:5 XAOT0101:2")]
+    [InlineData("jsonfeed.schema.json", "XAOT0100:5")]
     [InlineData("kubernetes-deployment.schema.json", "")]
     [InlineData("shop-openapi.schema.json", "XAOT0100:80 XAOT0107:1")]
+    [InlineData("toolconfig.schema.json", "XAOT0100:5")]
+    [InlineData("petstore-openapi30.schema.json", "XAOT0100:5")]
     public void GeneratesWithOnlyTheExpectedDiagnosticsAndCompilesCleanly(string file, string expected)
     {
         GeneratorRun run = GeneratorHarness.Run(new SchemaFile(Path.Combine(GeneratorHarness.SourceDirectory(), "Foreign", file), ReadForeign(file), "Foreign.Api"));
@@ -102,11 +106,11 @@ public sealed class ForeignSchemaTests
         JSONFeed feed = Json.RoundTrip(ReadForeign("jsonfeed.json"), JsonFeedContext.Default.JSONFeed);
         Assert.Equal("My Example Feed", feed.Title);
         Assert.Equal(2, feed.Items.Count);
-        Assert.Equal(new DateTimeOffset(2020, 8, 7, 11, 44, 36, TimeSpan.Zero), feed.Items[0].DatePublished);
-        Assert.Equal(TimeSpan.FromHours(-7), feed.Items[1].DateModified!.Value.Offset);
+        Assert.Equal(new DateTimeOffset(2020, 8, 7, 11, 44, 36, TimeSpan.Zero), feed.Items[0].DatePublished!.Value.ToDateTimeOffset());
+        Assert.Equal(TimeSpan.FromHours(-7), feed.Items[1].DateModified!.Value.ToDateTimeOffset().Offset);
         Assert.Equal(89970236, feed.Items[1].Attachments![0].SizeInBytes);
-        Assert.Equal(5, feed.Items[1].AdditionalProperties!["_custom"].GetProperty("rating").GetInt32());
-        Assert.False(feed.AdditionalProperties!["_blue_shed"].GetProperty("explicit").GetBoolean());
+        Assert.Equal(5, feed.Items[1].PatternProperties!["_custom"].GetProperty("rating").GetInt32());
+        Assert.False(feed.PatternProperties!["_blue_shed"].GetProperty("explicit").GetBoolean());
         Assert.Contains("'id'", Json.ReadError("""{"version": "v", "title": "t", "items": [{"url": "u"}]}""", JsonFeedContext.Default.JSONFeed), StringComparison.Ordinal);
     }
 
@@ -167,6 +171,117 @@ public sealed class ForeignSchemaTests
         Payout payout = Json.RoundTrip("""{"id": "po_1", "object": "payout", "amount": 1, "arrival_date": 2, "method": "standard", "status": "paid", "created": 3, "destination": {"id": "ba_1", "object": "bank_account", "last4": "6789", "country": "US", "status": "new"}}""", ShopContext.Default.Payout);
         Assert.IsType<BankAccount>(payout.Destination!.Value.AsPayoutDestinationObject);
         Json.RoundTrip("""{"id": "po_1", "object": "payout", "amount": 1, "arrival_date": 2, "method": "standard", "status": "paid", "created": 3, "destination": null}""", ShopContext.Default.Payout);
+    }
+
+    [Fact]
+    public void SchemaStoreStyleDraft04DocumentRoundTrips()
+    {
+        ToolConfig config = Json.RoundTrip(ReadForeign("toolconfig.json"), ToolConfigContext.Default.ToolConfig);
+        Assert.Equal("jest", config.Scripts!.PatternProperties!["test:unit"]);
+        Assert.Equal(3, config.Scripts.PatternProperties.Count);
+        Assert.Equal(JsonValueKind.Null, config.Env!.Value.ValueKind);
+        Assert.Equal("2018-04-25 20:42:10", config.Updated!.Value.Text);
+        Assert.Equal(new DateTimeOffset(2018, 4, 25, 20, 42, 10, TimeSpan.Zero), config.Updated.Value.ToDateTimeOffset());
+        Assert.Equal("1.2.3", config.Version);
+        Assert.Equal(JsonValueKind.Null, config.Overrides![0].Settings!.Value.ValueKind);
+        Assert.Equal(2, config.Overrides[1].Settings!.Value.GetProperty("indent").GetInt32());
+        Assert.Equal("hand", config.PatternProperties!["x-generated-by"].GetProperty("tool").GetString());
+        Assert.Equal(JsonValueKind.Array, config.AdditionalProperties!["unknown"].ValueKind);
+
+        // additionalProperties: false still rejects a member no pattern matches.
+        string message = Json.ReadError("""{"scripts": {"Build": "x"}}""", ToolConfigContext.Default.ToolConfig);
+        Assert.Contains("Unexpected member 'Build'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenApi30DocumentRoundTripsThroughMappingNullableAndScalarAllOf()
+    {
+        Store store = Json.RoundTrip(ReadForeign("petstore-store.json"), PetStoreContext.Default.Store);
+        Cat cat = Assert.IsType<Cat>(store.Pets[0]);
+        Assert.Null(cat.Indoor);
+        Assert.Equal("2019-06-01T08:30:00.000+00:00", cat.Born!.Value.Text);
+        Assert.Null(Assert.IsType<Dog>(store.Pets[1]).Owner);
+        Owner owner = Assert.IsType<Dog>(store.Pets[2]).Owner!;
+        Assert.Equal("vip", owner.Tag);
+        Assert.Equal("blue", owner.Labels!.PatternProperties!["team"]);
+        Assert.Equal(JsonValueKind.Null, owner.Extra!.Value.ValueKind);
+        Assert.False(Assert.IsType<Dog>(store.Pets[2]).Bark!.Value.IsKnown);
+        Assert.Equal(12.5, Assert.IsType<Lizard>(store.Pets[3]).LengthCm);
+        Assert.Equal("gecko", Assert.IsType<Lizard>(store.Pets[3]).PetType);
+        Assert.IsType<Lizard>(store.Pets[4]);
+        Assert.Equal("parrot", Assert.IsType<UnknownPet>(store.Pets[5]).Json.GetProperty("pet_type").GetString());
+        Assert.Equal(3, Assert.IsType<Fish>(store.Animals![0]).Fins);
+        Assert.Equal("Nemo", Assert.IsType<Fish>(store.Animals[0]).Name);
+        Assert.Equal(2, Assert.IsType<Bird>(store.Animals[1]).Wings);
+        Assert.Equal("plain", Assert.IsType<UnknownAnimal>(store.Animals[2]).Json.GetProperty("name").GetString());
+        Assert.Equal("snake", Assert.IsType<UnknownAnimal>(store.Animals[3]).Json.GetProperty("kind").GetString());
+        Assert.Equal("2018-04-25 20:42:10", store.Opened!.Value.Text);
+        Assert.Equal(4, store.Manager!.Extra!.Value.GetProperty("desk").GetInt32());
+    }
+
+    [Fact]
+    public void TheOpenApi30DocumentInOpenApi31SpellingGivesTheSameTypes()
+    {
+        // 3.1 is JSON Schema 2020-12: type arrays with "null" for nullable, anyOf with null around a
+        // $ref, numeric exclusiveMaximum.
+        JsonNode document = JsonNode.Parse(ReadForeign("petstore-openapi30.schema.json"))!;
+        document["openapi"] = "3.1.0";
+        To31(document);
+        GeneratorRun from31 = GeneratorHarness.Run(document.ToJsonString(), "petstore.schema.json", "Pets.V31");
+        GeneratorRun from30 = GeneratorHarness.Run(ReadForeign("petstore-openapi30.schema.json"), "petstore.schema.json", "Pets.V31");
+        Assert.Equal(from30.Sources.Select(s => s.HintName), from31.Sources.Select(s => s.HintName));
+        Assert.All(from31.Diagnostics, d => Assert.Equal("XAOT0100", d.Id));
+        Assert.Contains("DateTimeText? Born", from31.Source(".Cat.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("ns::Owner? Owner", from31.Source(".Dog.g.cs"), StringComparison.Ordinal);
+        from31.AssertCompiles();
+
+        static void To31(JsonNode? node)
+        {
+            if (node is JsonArray array)
+            {
+                foreach (JsonNode? item in array)
+                {
+                    To31(item);
+                }
+            }
+
+            if (node is not JsonObject schema)
+            {
+                return;
+            }
+
+            foreach (JsonNode? child in schema.Select(member => member.Value).ToList())
+            {
+                To31(child);
+            }
+
+            if (schema["nullable"] is JsonValue nullable && nullable.GetValue<bool>())
+            {
+                schema.Remove("nullable");
+                if (schema["type"] is JsonValue type)
+                {
+                    schema["type"] = new JsonArray(type.GetValue<string>(), "null");
+                }
+                else if (schema["allOf"] is JsonArray allOf)
+                {
+                    schema.Remove("allOf");
+                    allOf.Add((JsonNode)new JsonObject { ["type"] = "null" });
+                    schema["anyOf"] = allOf;
+                }
+            }
+
+            if (schema["exclusiveMaximum"] is JsonValue exclusive && exclusive.GetValueKind() == JsonValueKind.True)
+            {
+                schema["exclusiveMaximum"] = schema["maximum"]!.DeepClone();
+                schema.Remove("maximum");
+            }
+
+            if (schema["exclusiveMinimum"] is JsonValue exclusiveMinimum && exclusiveMinimum.GetValueKind() == JsonValueKind.True)
+            {
+                schema["exclusiveMinimum"] = schema["minimum"]!.DeepClone();
+                schema.Remove("minimum");
+            }
+        }
     }
 
     [Fact]

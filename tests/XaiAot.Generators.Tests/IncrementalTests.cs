@@ -39,7 +39,7 @@ public sealed class IncrementalTests
     public void StepNamesAreTracked()
     {
         GeneratorRun run = GeneratorHarness.Run(Schema);
-        Assert.Equal(8, AllSteps.Length);
+        Assert.Equal(9, AllSteps.Length);
         foreach (string step in AllSteps)
         {
             Assert.True(run.Result.TrackedSteps.ContainsKey(step), "step " + step + " is not tracked");

@@ -40,7 +40,7 @@ public sealed class RoundTripTests
         Assert.Equal("Ada", person.Name);
         Assert.Equal(1.65, person.Height);
         Assert.False(person.Active);
-        Assert.Equal(new DateTimeOffset(1815, 12, 10, 0, 0, 0, TimeSpan.Zero), person.BornAt);
+        Assert.Equal(new DateTimeOffset(1815, 12, 10, 0, 0, 0, TimeSpan.Zero), person.BornAt!.Value.ToDateTimeOffset());
         Assert.Equal("London", person.Address!.City);
         Assert.Equal("SW1", person.Address.AdditionalProperties!["zip"].GetProperty("code").GetString());
         Assert.Equal(new[] { "math", "poetry" }, person.Tags);
@@ -80,7 +80,7 @@ public sealed class RoundTripTests
     public void DateTimeWithOffsetRoundTrips()
     {
         Person person = Json.RoundTrip("""{"id": 1, "name": "a", "born_at": "2024-02-29T23:59:59.5+05:30"}""", ObjectsJsonContext.Default.Person);
-        Assert.Equal(TimeSpan.FromMinutes(330), person.BornAt!.Value.Offset);
+        Assert.Equal(TimeSpan.FromMinutes(330), person.BornAt!.Value.ToDateTimeOffset().Offset);
     }
 
     [Fact]
@@ -114,8 +114,9 @@ public sealed class RoundTripTests
         message = Json.ReadError("""{"id": 1.5, "name": "a"}""", ObjectsJsonContext.Default.Person);
         Assert.Contains("integer", message, StringComparison.Ordinal);
 
-        message = Json.ReadError("""{"id": 1, "name": "a", "born_at": "yesterday"}""", ObjectsJsonContext.Default.Person);
-        Assert.Contains("date-time", message, StringComparison.Ordinal);
+        // format is an annotation: a string that is no date-time is kept (Shapes/ShapesRoundTripTests); another kind is not.
+        message = Json.ReadError("""{"id": 1, "name": "a", "born_at": 5}""", ObjectsJsonContext.Default.Person);
+        Assert.Contains("Expected a date-time string but found the number 5", message, StringComparison.Ordinal);
         Assert.Contains("Path: $.born_at", message, StringComparison.Ordinal);
 
         message = Json.ReadError("""[1]""", ObjectsJsonContext.Default.Person);

@@ -61,7 +61,7 @@ namespace XaiAot.Generators.Emit
                 ValueKind.Integer => "long",
                 ValueKind.Number => "double",
                 ValueKind.Boolean => "bool",
-                ValueKind.DateTime => "sys::DateTimeOffset",
+                ValueKind.DateTime => DateTimeTextSource.TypeName(spec),
                 ValueKind.Any or ValueKind.AnyObject => Element,
                 ValueKind.Const => ConstType(type.Const!),
                 ValueKind.Named => Qualified(spec, type.Name!),

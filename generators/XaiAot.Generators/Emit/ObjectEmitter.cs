@@ -48,6 +48,8 @@ namespace XaiAot.Generators.Emit
                 writer.Line($"private static string? {member.CacheField};");
             }
 
+            PatternMapEmitter.EmitFields(writer, plan.Type);
+
             for (int mask = 0; mask < plan.NullMasks; mask++)
             {
                 writer.Line();
@@ -55,7 +57,7 @@ namespace XaiAot.Generators.Emit
                 writer.Line("private ulong _explicitNulls" + Number(mask) + ";");
             }
 
-            if (plan.Members.Count > 0 || plan.NullMasks > 0)
+            if (plan.Members.Count > 0 || plan.NullMasks > 0 || plan.Type.PatternMaps.Count > 0)
             {
                 writer.Line();
             }
@@ -104,6 +106,7 @@ namespace XaiAot.Generators.Emit
                 }
             }
 
+            PatternMapEmitter.EmitProperties(writer, spec, type, ref first);
             if (type.Additional != AdditionalMembers.Reject)
             {
                 if (!first)
@@ -141,6 +144,7 @@ namespace XaiAot.Generators.Emit
                 writer.Line(member.LocalType(spec) + " " + member.Local + " = default;");
             }
 
+            PatternMapEmitter.EmitLocals(writer, spec, type);
             if (type.Additional != AdditionalMembers.Reject)
             {
                 writer.Line(ExtraType(spec, type) + "? extra = null;");
@@ -179,6 +183,7 @@ namespace XaiAot.Generators.Emit
             }
 
             writer.Line("member = reader.GetString()!;");
+            PatternMapEmitter.EmitRead(writer, type, codec);
             switch (type.Additional)
             {
                 case AdditionalMembers.Reject:
@@ -214,6 +219,7 @@ namespace XaiAot.Generators.Emit
                 writer.Line("    " + property.CSharpName + " = " + member.Local + bang + ",");
             }
 
+            PatternMapEmitter.EmitAssignments(writer, type);
             if (type.Additional != AdditionalMembers.Reject)
             {
                 writer.Line("    " + type.AdditionalPropertyName + " = extra,");
@@ -330,6 +336,7 @@ namespace XaiAot.Generators.Emit
                 }
             }
 
+            PatternMapEmitter.EmitWrite(writer, type, codec, plan.Members.Count > 0);
             if (type.Additional != AdditionalMembers.Reject)
             {
                 string isNamed = plan.Members.Count > 0 ? "s_names" : "null";

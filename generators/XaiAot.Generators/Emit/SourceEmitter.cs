@@ -12,6 +12,7 @@ namespace XaiAot.Generators.Emit
         /// <summary>The files of one schema; the runtime helpers they call are emitted once per assembly (<see cref="RuntimeSource"/>).</summary>
         public static List<GeneratedFile> Emit(GenerationSpec spec, string runtimeNamespace = "XaiAot.Generated.ThisAssembly")
         {
+            spec = spec with { RuntimeNamespace = runtimeNamespace };
             var files = new List<GeneratedFile>(spec.Types.Count + 1);
             string runtime = RuntimeSource.TypeName(runtimeNamespace);
             // The namespace keeps two schemas of the same file name (v1/api.schema.json, v2/api.schema.json)

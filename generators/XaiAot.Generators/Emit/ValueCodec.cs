@@ -32,9 +32,9 @@ namespace XaiAot.Generators.Emit
                 ValueKind.Integer => "rt.ReadInt64(ref " + reader + ")",
                 ValueKind.Number => "rt.ReadDouble(ref " + reader + ")",
                 ValueKind.Boolean => "rt.ReadBoolean(ref " + reader + ")",
-                ValueKind.DateTime => "rt.ReadDateTime(ref " + reader + ")",
+                ValueKind.DateTime => DateTimeTextSource.TypeName(_spec) + ".JsonRead(ref " + reader + ")",
                 ValueKind.Any => "rt.ReadAny(ref " + reader + ")",
-                ValueKind.AnyObject => "rt.ReadAnyObject(ref " + reader + ")",
+                ValueKind.AnyObject => (type.Nullable ? "rt.ReadAnyObjectOrNull(ref " : "rt.ReadAnyObject(ref ") + reader + ")",
                 ValueKind.Const => ReadConst(type.Const!, reader),
                 ValueKind.Named => CSharp.Qualified(_spec, type.Name!) + ".JsonRead(ref " + reader + ")",
                 ValueKind.Array => "rt.ReadArray" + TypeArgument(type.Element!) + "(ref " + reader + ", " + ItemReader(type.Element!, Inner(reader, "r")) + ")",
@@ -95,7 +95,7 @@ namespace XaiAot.Generators.Emit
                     case ValueKind.Integer: return "rt.ReadInt64";
                     case ValueKind.Number: return "rt.ReadDouble";
                     case ValueKind.Boolean: return "rt.ReadBoolean";
-                    case ValueKind.DateTime: return "rt.ReadDateTime";
+                    case ValueKind.DateTime: return DateTimeTextSource.TypeName(_spec) + ".JsonRead";
                     case ValueKind.Any when !element.Nullable: return "rt.ReadAny";
                     case ValueKind.AnyObject when !element.Nullable: return "rt.ReadAnyObject";
                     case ValueKind.Named: return CSharp.Qualified(_spec, element.Name!) + ".JsonRead";
@@ -124,7 +124,7 @@ namespace XaiAot.Generators.Emit
                 ValueKind.String => writer + ".WriteStringValue(" + expression + ");",
                 ValueKind.Integer or ValueKind.Number => writer + ".WriteNumberValue(" + expression + ");",
                 ValueKind.Boolean => writer + ".WriteBooleanValue(" + expression + ");",
-                ValueKind.DateTime => "rt.WriteDateTime(" + writer + ", " + expression + ");",
+                ValueKind.DateTime => DateTimeTextSource.TypeName(_spec) + ".JsonWrite(" + writer + ", " + expression + ");",
                 ValueKind.Any or ValueKind.AnyObject => expression + ".WriteTo(" + writer + ");",
                 ValueKind.Const => type.Const!.Kind switch
                 {
@@ -150,7 +150,7 @@ namespace XaiAot.Generators.Emit
                 case ValueKind.Integer: return "rt.WriteInt64";
                 case ValueKind.Number: return "rt.WriteDouble";
                 case ValueKind.Boolean: return "rt.WriteBoolean";
-                case ValueKind.DateTime: return "rt.WriteDateTime";
+                case ValueKind.DateTime: return DateTimeTextSource.TypeName(_spec) + ".JsonWrite";
                 case ValueKind.Any or ValueKind.AnyObject: return "rt.WriteAny";
                 case ValueKind.Named when !element.Nullable: return CSharp.Qualified(_spec, element.Name!) + ".JsonWrite";
                 default:

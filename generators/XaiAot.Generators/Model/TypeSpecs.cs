@@ -36,7 +36,11 @@ namespace XaiAot.Generators.Model
         TypeRef? AdditionalType,
         string AdditionalPropertyName,
         string? BaseName)
-        : TypeSpec(Name, Doc, Deprecated, Pointer);
+        : TypeSpec(Name, Doc, Deprecated, Pointer)
+    {
+        /// <summary>Typed maps for members matched by <c>patternProperties</c>, read before <see cref="Additional"/> applies.</summary>
+        public EquatableArray<PatternMapSpec> PatternMaps { get; init; }
+    }
 
     internal sealed record EnumValueSpec(string Value, string CSharpName);
 
@@ -86,6 +90,9 @@ namespace XaiAot.Generators.Model
     {
         /// <summary>The JSON Schema of each type, in the order of <see cref="Types"/>.</summary>
         public EquatableArray<TypeSchemaSpec> Schemas { get; init; }
+
+        /// <summary>The assembly's runtime namespace (set by the emit step), where shared public types such as <c>DateTimeText</c> live.</summary>
+        public string RuntimeNamespace { get; init; } = "XaiAot.Generated.ThisAssembly";
     }
 
     /// <summary>The result of compiling one schema file: code to emit and diagnostics to report, kept apart.</summary>

@@ -19,6 +19,7 @@ namespace XaiAot.Generated.ThisAssembly
     using System.Runtime.CompilerServices;
     using System.Text;
     using System.Text.Json;
+    using System.Text.RegularExpressions;
 
     /// <summary>Reading, writing and error helpers shared by the generated converters.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -273,8 +274,6 @@ namespace XaiAot.Generated.ThisAssembly
 
         public static void WriteBoolean(Utf8JsonWriter writer, bool? value) => writer.WriteBooleanValue(value.GetValueOrDefault());
 
-        public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset? value) => WriteDateTime(writer, value.GetValueOrDefault());
-
         public static void WriteAny(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
 
         public static void WriteAny(Utf8JsonWriter writer, JsonElement? value) => value.GetValueOrDefault().WriteTo(writer);
@@ -415,34 +414,6 @@ namespace XaiAot.Generated.ThisAssembly
             }
         }
 
-        public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader)
-        {
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                throw Unexpected(ref reader, "a date-time string");
-            }
-
-            if (!reader.TryGetDateTimeOffset(out DateTimeOffset value))
-            {
-                throw Error(ref reader, "Expected an ISO 8601 date-time but found " + Describe(ref reader) + ".");
-            }
-
-            return value;
-        }
-
-        /// <summary>RFC 3339 with 'Z' for UTC, the way most APIs send date-times.</summary>
-        public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value)
-        {
-            if (value.Offset == TimeSpan.Zero)
-            {
-                writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                writer.WriteStringValue(value);
-            }
-        }
-
         public static JsonElement ReadAny(ref Utf8JsonReader reader) =>
             JsonElement.ParseValue(ref reader);
 
@@ -451,6 +422,17 @@ namespace XaiAot.Generated.ThisAssembly
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 throw Unexpected(ref reader, "an object");
+            }
+
+            return JsonElement.ParseValue(ref reader);
+        }
+
+        /// <summary>A free-form object that may be null (<c>type: [object, null]</c>): null is kept as a JSON null element.</summary>
+        public static JsonElement ReadAnyObjectOrNull(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+            {
+                throw Unexpected(ref reader, "an object or null");
             }
 
             return JsonElement.ParseValue(ref reader);
@@ -640,6 +622,64 @@ namespace XaiAot.Generated.ThisAssembly
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A <c>patternProperties</c> pattern, compiled on first use (so a type that never meets an
+        /// unnamed member never builds a Regex). ECMAScript is JSON Schema's dialect; a pattern .NET
+        /// only takes in its own syntax was marked so by the generator.
+        /// </summary>
+        public sealed class Pattern
+        {
+            private readonly string _pattern;
+            private readonly RegexOptions _options;
+            private Regex? _regex;
+
+            public Pattern(string pattern, bool ecmaScript)
+            {
+                _pattern = pattern;
+                _options = ecmaScript ? RegexOptions.ECMAScript : RegexOptions.CultureInvariant;
+            }
+
+            public override string ToString() => _pattern;
+
+            public bool IsMatch(string name) => (_regex ??= new Regex(_pattern, _options)).IsMatch(name);
+        }
+
+        /// <summary>True when <paramref name="name"/> matches one of <paramref name="patterns"/>.</summary>
+        public static bool Matches(string name, Pattern[] patterns)
+        {
+            foreach (Pattern pattern in patterns)
+            {
+                if (pattern.IsMatch(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Writes the members of a pattern map after the named ones; a key its patterns do not match, or
+        /// that the schema names, is rejected (read back, it would not land in this map).
+        /// </summary>
+        public static void WritePatterned<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>>? map, Names? named, Pattern[] patterns, string typeName, string bag, ItemWriter<T> item)
+        {
+            if (map is null)
+            {
+                return;
+            }
+
+            foreach (KeyValuePair<string, T> pair in map)
+            {
+                if (!Matches(pair.Key, patterns))
+                {
+                    throw new InvalidOperationException("Cannot write " + typeName + ": " + bag + " holds '" + pair.Key + "', which matches none of its patterns ('" + string.Join("', '", (object[])patterns) + "').");
+                }
+            }
+
+            WriteAdditional(writer, map, named, typeName, bag, item);
         }
 
         /// <summary>

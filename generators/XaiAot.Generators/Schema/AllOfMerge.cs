@@ -104,6 +104,18 @@ namespace XaiAot.Generators.Schema
                 }
             }
 
+            if (schema.Get("patternProperties") is { Kind: JsonKind.Object } patterns)
+            {
+                string patternsPointer = JsonPointer.Append(pointer, "patternProperties");
+                foreach (JsonMember member in patterns.Members!)
+                {
+                    if (!parts.Patterns.Exists(known => known.Member.Name == member.Name))
+                    {
+                        parts.Patterns.Add((member, JsonPointer.Append(patternsPointer, member.Name)));
+                    }
+                }
+            }
+
             // The object's own additionalProperties wins; otherwise the first part's that has one.
             if (schema.Get("additionalProperties") is { } additional && (isOwn || parts.Additional is null))
             {

@@ -132,7 +132,8 @@ namespace XaiAot.Generators.Schema
                 return kinds;
             }
 
-            if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || schema.Get("required") is not null)
+            if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || schema.Get("required") is not null
+                || schema.Get("patternProperties") is not null)
             {
                 return KindSet.Object | nullable;
             }

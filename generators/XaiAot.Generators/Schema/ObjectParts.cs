@@ -21,6 +21,9 @@ namespace XaiAot.Generators.Schema
 
         public string? AdditionalPointer { get; set; }
 
+        /// <summary>The members of <c>patternProperties</c> (own and inherited, first declaration of a pattern wins) and their pointers.</summary>
+        public List<(JsonMember Member, string Pointer)> Patterns { get; } = new();
+
         public bool Has(string name) => _index.ContainsKey(name);
 
         public void Add(DeclaredProperty property)

@@ -77,10 +77,12 @@ namespace XaiAot.Generators.Schema
                 CheckKeyword(member, at);
             }
 
-            if (schema.Member("discriminator") is { } discriminator && Alternatives.Shaping(schema) is null)
+            if (schema.Member("discriminator") is { } discriminator && Alternatives.Shaping(schema) is null
+                && discriminator.Value.Get("mapping") is not { Kind: JsonKind.Object })
             {
-                // OpenAPI's other polymorphism (a base schema naming subtypes that allOf it): the base
-                // is generated as a plain object, so subtype members land in AdditionalProperties.
+                // OpenAPI's other polymorphism (a base schema naming subtypes that allOf it) without a
+                // mapping: the base is generated as a plain object, so subtype members land in
+                // AdditionalProperties. With a mapping it is a discriminated union (Typing/InheritanceTyping).
                 _diagnostics.Add(Diagnostics.UnsupportedKeyword, discriminator.NamePosition, "discriminator", JsonPointer.Display(JsonPointer.Append(pointer, "discriminator")));
             }
 
@@ -105,6 +107,7 @@ namespace XaiAot.Generators.Schema
                 case "$defs":
                 case "definitions":
                 case "properties":
+                case "patternProperties":
                     if (Expect(member, at, JsonKind.Object, "an object of schemas"))
                     {
                         foreach (JsonMember child in value.Members!)

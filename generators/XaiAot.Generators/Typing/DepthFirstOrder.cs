@@ -74,6 +74,11 @@ namespace XaiAot.Generators.Typing
                         AddNamesIn(names, property.Type);
                     }
 
+                    foreach (PatternMapSpec map in record.PatternMaps)
+                    {
+                        AddNamesIn(names, map.ValueType);
+                    }
+
                     if (record.AdditionalType is not null)
                     {
                         AddNamesIn(names, record.AdditionalType);

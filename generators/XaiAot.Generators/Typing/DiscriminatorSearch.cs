@@ -101,7 +101,7 @@ namespace XaiAot.Generators.Typing
             var values = new List<string>();
             foreach (JsonMember entry in mapping.Members!)
             {
-                if (entry.Value.Kind == JsonKind.String && target is not null && ReferenceEquals(_refs.Follow(entry.Value.Text!)?.Tree, target))
+                if (entry.Value.Kind == JsonKind.String && target is not null && ReferenceEquals(DiscriminatorMapping.Target(entry.Value.Text!, _refs)?.Tree, target))
                 {
                     values.Add(entry.Name);
                 }

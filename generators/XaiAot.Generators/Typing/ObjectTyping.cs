@@ -33,7 +33,7 @@ namespace XaiAot.Generators.Typing
         public TypeRef FromObjectOrMap(JsonTree schema, string pointer, string hint, bool nullable, bool ownsLocation = true)
         {
             bool hasProperties = schema.Get("properties") is { Kind: JsonKind.Object } properties && properties.Members!.Count > 0;
-            if (!hasProperties && schema.Get("allOf") is null)
+            if (!hasProperties && schema.Get("allOf") is null && schema.Get("patternProperties") is not { Kind: JsonKind.Object })
             {
                 JsonTree? additional = schema.Get("additionalProperties");
                 if (additional is { Kind: JsonKind.Object })
@@ -95,9 +95,15 @@ namespace XaiAot.Generators.Typing
                 }
             }
 
+            EquatableArray<PatternMapSpec> patternMaps = PatternTyping.Resolve(_resolver, _diagnostics, name, parts, members, out bool patternLost);
+
             AdditionalMembers additional = AdditionalMembers.Capture;
             TypeRef? additionalType = null;
-            if (parts.Additional is { Kind: JsonKind.False })
+            if (patternLost)
+            {
+                // A pattern .NET cannot compile (XAOT0115): which members it matches is unknown, so none is rejected or mistyped.
+            }
+            else if (parts.Additional is { Kind: JsonKind.False })
             {
                 additional = AdditionalMembers.Reject;
             }
@@ -116,7 +122,10 @@ namespace XaiAot.Generators.Typing
                 additional,
                 additionalType,
                 members.Claim("AdditionalProperties"),
-                BaseName: null));
+                BaseName: null)
+            {
+                PatternMaps = patternMaps,
+            });
         }
     }
 }

@@ -295,6 +295,11 @@ namespace XaiAot.Generators.Typing
                 return Unions.FromAlternatives(schema, pointer, hint, alternatives, nullable);
             }
 
+            if (InheritanceTyping.Find(schema, _refs) is { } subtypes)
+            {
+                return Unions.FromDiscriminator(schema, pointer, hint, subtypes, nullable);
+            }
+
             if (schema.Get("allOf") is { Kind: JsonKind.Array } allOf && allOf.Items!.Count > 0)
             {
                 bool onlyWrapper = allOf.Items.Count == 1 && schema.Get("properties") is null
@@ -306,12 +311,19 @@ namespace XaiAot.Generators.Typing
                     return wrapped.AsNullable(wrapped.Nullable || nullable);
                 }
 
+                if (AllOfScalar.SinglePart(schema, allOf, _refs, out bool partNullable) is { } scalar)
+                {
+                    TypeRef wrapped = Resolve(allOf.Items[scalar], JsonPointer.Append(JsonPointer.Append(pointer, "allOf"), scalar.ToString(CultureInfo.InvariantCulture)), hint);
+                    return wrapped.AsNullable(wrapped.Nullable || nullable || partNullable);
+                }
+
                 return Objects.FromObject(schema, pointer, hint, nullable);
             }
 
             if (types is null || types.Count == 0)
             {
-                if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || schema.Get("required") is not null)
+                if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || schema.Get("required") is not null
+                    || schema.Get("patternProperties") is not null)
                 {
                     return Objects.FromObjectOrMap(schema, pointer, hint, nullable);
                 }

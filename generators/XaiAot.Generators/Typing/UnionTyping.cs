@@ -255,7 +255,7 @@ namespace XaiAot.Generators.Typing
         /// Object alternatives told apart by a discriminator: an abstract base record whose variants
         /// are the alternatives' records; <see cref="VariantAdoption"/> makes them derive from it.
         /// </summary>
-        private TypeRef FromDiscriminator(JsonTree? schema, string pointer, string hint, Discriminator discriminator, bool nullable)
+        public TypeRef FromDiscriminator(JsonTree? schema, string pointer, string hint, Discriminator discriminator, bool nullable)
         {
             string name = _table.NameFor(schema, hint);
             TypeRef reference = _table.Register(schema, name, NamedKind.DiscriminatedUnion, nullable);
@@ -278,7 +278,7 @@ namespace XaiAot.Generators.Typing
                 }
                 else
                 {
-                    _diagnostics.Add(Diagnostics.AmbiguousUnion, alternative.Schema.Position, name, JsonPointer.Display(alternative.Pointer), "because this alternative is not an object type; its values are rejected");
+                    _diagnostics.Add(Diagnostics.AmbiguousUnion, alternative.Schema.Position, name, JsonPointer.Display(alternative.Pointer), "because this alternative is not an object type; its values are kept whole as JSON, as the unknown variant");
                 }
             }
 

@@ -22,7 +22,7 @@ public sealed partial record Base
 
     public required string Id { get; init; }
 
-    public sys::DateTimeOffset? Created { get; init; }
+    public global::XaiAot.Generated.Consumer.DateTimeText? Created { get; init; }
 
     /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
@@ -31,7 +31,7 @@ public sealed partial record Base
     {
         rt.StartObject(ref reader, "an object (Base)");
         string? p0 = default;
-        sys::DateTimeOffset? p1 = default;
+        global::XaiAot.Generated.Consumer.DateTimeText? p1 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
         ulong seen0 = 0;
         ulong nulls0 = 0;
@@ -44,7 +44,7 @@ public sealed partial record Base
                 switch (name.Length)
                 {
                     case 2 when rt.Is(name, "id"u8): member = "id"; rt.Next(ref reader); p0 = rt.ReadRepeated(ref reader, ref s_cache0); seen0 |= 1UL << 0; continue;
-                    case 7 when rt.Is(name, "created"u8): member = "created"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDateTime(ref reader) : null; continue;
+                    case 7 when rt.Is(name, "created"u8): member = "created"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? global::XaiAot.Generated.Consumer.DateTimeText.JsonRead(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -73,7 +73,7 @@ public sealed partial record Base
         writer.WriteStartObject();
         if (value.Id is { } v0) writer.WriteString(s_names[0], v0);
         else throw rt.RequiredNull("id", "Base");
-        if (value.Created is { } v1) { writer.WritePropertyName(s_names[1]); rt.WriteDateTime(writer, v1); }
+        if (value.Created is { } v1) { writer.WritePropertyName(s_names[1]); global::XaiAot.Generated.Consumer.DateTimeText.JsonWrite(writer, v1); }
         else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
         rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Base", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();

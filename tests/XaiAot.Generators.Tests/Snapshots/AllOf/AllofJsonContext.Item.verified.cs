@@ -23,7 +23,7 @@ public sealed partial record Item
 
     public required string Id { get; init; }
 
-    public sys::DateTimeOffset? Created { get; init; }
+    public global::XaiAot.Generated.Consumer.DateTimeText? Created { get; init; }
 
     /// <summary>Redeclared: replaces Named.name in place.</summary>
     public required string Name { get; init; }
@@ -37,7 +37,7 @@ public sealed partial record Item
     {
         rt.StartObject(ref reader, "an object (Item)");
         string? p0 = default;
-        sys::DateTimeOffset? p1 = default;
+        global::XaiAot.Generated.Consumer.DateTimeText? p1 = default;
         string? p2 = default;
         double p3 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
@@ -54,7 +54,7 @@ public sealed partial record Item
                     case 2 when rt.Is(name, "id"u8): member = "id"; rt.Next(ref reader); p0 = rt.ReadRepeated(ref reader, ref s_cache0); seen0 |= 1UL << 0; continue;
                     case 4 when rt.Is(name, "name"u8): member = "name"; rt.Next(ref reader); p2 = rt.ReadString(ref reader); seen0 |= 1UL << 1; continue;
                     case 5 when rt.Is(name, "price"u8): member = "price"; rt.Next(ref reader); p3 = rt.ReadDouble(ref reader); seen0 |= 1UL << 2; continue;
-                    case 7 when rt.Is(name, "created"u8): member = "created"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDateTime(ref reader) : null; continue;
+                    case 7 when rt.Is(name, "created"u8): member = "created"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? global::XaiAot.Generated.Consumer.DateTimeText.JsonRead(ref reader) : null; continue;
                 }
 
                 member = reader.GetString()!;
@@ -85,7 +85,7 @@ public sealed partial record Item
         writer.WriteStartObject();
         if (value.Id is { } v0) writer.WriteString(s_names[0], v0);
         else throw rt.RequiredNull("id", "Item");
-        if (value.Created is { } v1) { writer.WritePropertyName(s_names[1]); rt.WriteDateTime(writer, v1); }
+        if (value.Created is { } v1) { writer.WritePropertyName(s_names[1]); global::XaiAot.Generated.Consumer.DateTimeText.JsonWrite(writer, v1); }
         else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[1]);
         if (value.Name is { } v2) writer.WriteString(s_names[2], v2);
         else throw rt.RequiredNull("name", "Item");

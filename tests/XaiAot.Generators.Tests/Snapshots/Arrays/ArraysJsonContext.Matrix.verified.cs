@@ -27,7 +27,7 @@ public sealed partial record Matrix
 
     public scg::IReadOnlyList<stj::JsonElement>? Untyped { get; init; }
 
-    public scg::IReadOnlyList<sys::DateTimeOffset>? Stamps { get; init; }
+    public scg::IReadOnlyList<global::XaiAot.Generated.Consumer.DateTimeText>? Stamps { get; init; }
 
     /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
@@ -39,7 +39,7 @@ public sealed partial record Matrix
         scg::IReadOnlyList<string?>? p1 = default;
         scg::IReadOnlyList<ns::MatrixPointsItem>? p2 = default;
         scg::IReadOnlyList<stj::JsonElement>? p3 = default;
-        scg::IReadOnlyList<sys::DateTimeOffset>? p4 = default;
+        scg::IReadOnlyList<global::XaiAot.Generated.Consumer.DateTimeText>? p4 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
         ulong seen0 = 0;
         ulong nulls0 = 0;
@@ -54,7 +54,7 @@ public sealed partial record Matrix
                     case 4 when rt.Is(name, "rows"u8): member = "rows"; rt.Next(ref reader); p0 = rt.ReadArray<scg::IReadOnlyList<double>>(ref reader, static (ref stj::Utf8JsonReader r) => rt.ReadArray(ref r, rt.ReadDouble)); seen0 |= 1UL << 0; continue;
                     case 6 when rt.Is(name, "labels"u8): member = "labels"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadArray<string?>(ref reader, static (ref stj::Utf8JsonReader r) => rt.IsNull(ref r) ? null : rt.ReadString(ref r)) : null; continue;
                     case 6 when rt.Is(name, "points"u8): member = "points"; p2 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadArray(ref reader, ns::MatrixPointsItem.JsonRead) : null; continue;
-                    case 6 when rt.Is(name, "stamps"u8): member = "stamps"; p4 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadArray(ref reader, rt.ReadDateTime) : null; continue;
+                    case 6 when rt.Is(name, "stamps"u8): member = "stamps"; p4 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadArray(ref reader, global::XaiAot.Generated.Consumer.DateTimeText.JsonRead) : null; continue;
                     case 7 when rt.Is(name, "untyped"u8): member = "untyped"; p3 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadArray<stj::JsonElement>(ref reader, rt.ReadAny) : null; continue;
                 }
 
@@ -93,7 +93,7 @@ public sealed partial record Matrix
         else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[2]);
         if (value.Untyped is { } v3) { writer.WritePropertyName(s_names[3]); rt.WriteArray(writer, v3, rt.WriteAny); }
         else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[3]);
-        if (value.Stamps is { } v4) { writer.WritePropertyName(s_names[4]); rt.WriteArray(writer, v4, rt.WriteDateTime); }
+        if (value.Stamps is { } v4) { writer.WritePropertyName(s_names[4]); rt.WriteArray(writer, v4, global::XaiAot.Generated.Consumer.DateTimeText.JsonWrite); }
         else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[4]);
         rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Matrix", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();

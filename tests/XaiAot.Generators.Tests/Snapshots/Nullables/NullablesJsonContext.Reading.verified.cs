@@ -31,7 +31,7 @@ public sealed partial record Reading
 
     public bool? Flag { get; init; }
 
-    public sys::DateTimeOffset? When { get; init; }
+    public global::XaiAot.Generated.Consumer.DateTimeText? When { get; init; }
 
     /// <summary>Members the schema does not name, kept as they arrived and written back after the named ones.</summary>
     public scg::IDictionary<string, stj::JsonElement>? AdditionalProperties { get; init; }
@@ -45,7 +45,7 @@ public sealed partial record Reading
         ns::ReadingPlace? p3 = default;
         string? p4 = default;
         bool? p5 = default;
-        sys::DateTimeOffset? p6 = default;
+        global::XaiAot.Generated.Consumer.DateTimeText? p6 = default;
         scg::Dictionary<string, stj::JsonElement>? extra = null;
         ulong seen0 = 0;
         ulong nulls0 = 0;
@@ -60,7 +60,7 @@ public sealed partial record Reading
                     case 4 when rt.Is(name, "unit"u8): member = "unit"; p2 = rt.NextValue(ref reader) ? ns::Unit.JsonRead(ref reader) : null; seen0 |= 1UL << 1; continue;
                     case 4 when rt.Is(name, "note"u8): member = "note"; p4 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadString(ref reader) : null; continue;
                     case 4 when rt.Is(name, "flag"u8): member = "flag"; p5 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadBoolean(ref reader) : null; continue;
-                    case 4 when rt.Is(name, "when"u8): member = "when"; p6 = rt.NextValue(ref reader, ref nulls0, 4) ? rt.ReadDateTime(ref reader) : null; continue;
+                    case 4 when rt.Is(name, "when"u8): member = "when"; p6 = rt.NextValue(ref reader, ref nulls0, 4) ? global::XaiAot.Generated.Consumer.DateTimeText.JsonRead(ref reader) : null; continue;
                     case 5 when rt.Is(name, "label"u8): member = "label"; p0 = rt.NextValue(ref reader) ? rt.ReadString(ref reader) : null; seen0 |= 1UL << 0; continue;
                     case 5 when rt.Is(name, "count"u8): member = "count"; p1 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadInt64(ref reader) : null; continue;
                     case 5 when rt.Is(name, "place"u8): member = "place"; p3 = rt.NextValue(ref reader, ref nulls0, 1) ? ns::ReadingPlace.JsonRead(ref reader) : null; continue;
@@ -121,7 +121,7 @@ public sealed partial record Reading
         else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[4]);
         if (value.Flag is { } v5) writer.WriteBoolean(s_names[5], v5);
         else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[5]);
-        if (value.When is { } v6) { writer.WritePropertyName(s_names[6]); rt.WriteDateTime(writer, v6); }
+        if (value.When is { } v6) { writer.WritePropertyName(s_names[6]); global::XaiAot.Generated.Consumer.DateTimeText.JsonWrite(writer, v6); }
         else if (rt.Has(value._explicitNulls0, 4)) writer.WriteNull(s_names[6]);
         rt.WriteAdditional(writer, value.AdditionalProperties, s_names, "Reading", "AdditionalProperties", rt.WriteAny);
         writer.WriteEndObject();

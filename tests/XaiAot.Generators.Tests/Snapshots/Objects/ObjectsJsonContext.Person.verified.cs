@@ -33,7 +33,7 @@ public sealed partial record Person
     /// <remarks>Default: true (documented only; never sent unless set).</remarks>
     public bool? Active { get; init; }
 
-    public sys::DateTimeOffset? BornAt { get; init; }
+    public global::XaiAot.Generated.Consumer.DateTimeText? BornAt { get; init; }
 
     [sys::Obsolete("Deprecated in the schema.")]
     public string? Nickname { get; init; }
@@ -58,7 +58,7 @@ public sealed partial record Person
         string? p1 = default;
         double? p2 = default;
         bool? p3 = default;
-        sys::DateTimeOffset? p4 = default;
+        global::XaiAot.Generated.Consumer.DateTimeText? p4 = default;
         string? p5 = default;
         ns::PersonAddress? p6 = default;
         scg::IReadOnlyList<string>? p7 = default;
@@ -80,7 +80,7 @@ public sealed partial record Person
                     case 4 when rt.Is(name, "tags"u8): member = "tags"; p7 = rt.NextValue(ref reader, ref nulls0, 5) ? rt.ReadArray(ref reader, rt.ReadString) : null; continue;
                     case 6 when rt.Is(name, "height"u8): member = "height"; p2 = rt.NextValue(ref reader, ref nulls0, 0) ? rt.ReadDouble(ref reader) : null; continue;
                     case 6 when rt.Is(name, "active"u8): member = "active"; p3 = rt.NextValue(ref reader, ref nulls0, 1) ? rt.ReadBoolean(ref reader) : null; continue;
-                    case 7 when rt.Is(name, "born_at"u8): member = "born_at"; p4 = rt.NextValue(ref reader, ref nulls0, 2) ? rt.ReadDateTime(ref reader) : null; continue;
+                    case 7 when rt.Is(name, "born_at"u8): member = "born_at"; p4 = rt.NextValue(ref reader, ref nulls0, 2) ? global::XaiAot.Generated.Consumer.DateTimeText.JsonRead(ref reader) : null; continue;
                     case 7 when rt.Is(name, "address"u8): member = "address"; p6 = rt.NextValue(ref reader, ref nulls0, 4) ? ns::PersonAddress.JsonRead(ref reader) : null; continue;
                     case 8 when rt.Is(name, "nickname"u8): member = "nickname"; p5 = rt.NextValue(ref reader, ref nulls0, 3) ? rt.ReadString(ref reader) : null; continue;
                     case 8 when rt.Is(name, "metadata"u8): member = "metadata"; rt.Next(ref reader); p8 = rt.ReadAnyObject(ref reader); continue;
@@ -126,7 +126,7 @@ public sealed partial record Person
         else if (rt.Has(value._explicitNulls0, 0)) writer.WriteNull(s_names[2]);
         if (value.Active is { } v3) writer.WriteBoolean(s_names[3], v3);
         else if (rt.Has(value._explicitNulls0, 1)) writer.WriteNull(s_names[3]);
-        if (value.BornAt is { } v4) { writer.WritePropertyName(s_names[4]); rt.WriteDateTime(writer, v4); }
+        if (value.BornAt is { } v4) { writer.WritePropertyName(s_names[4]); global::XaiAot.Generated.Consumer.DateTimeText.JsonWrite(writer, v4); }
         else if (rt.Has(value._explicitNulls0, 2)) writer.WriteNull(s_names[4]);
         if (value.Nickname is { } v5) writer.WriteString(s_names[5], v5);
         else if (rt.Has(value._explicitNulls0, 3)) writer.WriteNull(s_names[5]);

@@ -11,6 +11,7 @@ namespace XaiAot.Generated.Consumer
     using System.Runtime.CompilerServices;
     using System.Text;
     using System.Text.Json;
+    using System.Text.RegularExpressions;
 
     [EditorBrowsable(EditorBrowsableState.Never)]
     internal static class SchemaRuntime
@@ -240,8 +241,6 @@ namespace XaiAot.Generated.Consumer
 
         public static void WriteBoolean(Utf8JsonWriter writer, bool? value) => writer.WriteBooleanValue(value.GetValueOrDefault());
 
-        public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset? value) => WriteDateTime(writer, value.GetValueOrDefault());
-
         public static void WriteAny(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
 
         public static void WriteAny(Utf8JsonWriter writer, JsonElement? value) => value.GetValueOrDefault().WriteTo(writer);
@@ -371,33 +370,6 @@ namespace XaiAot.Generated.Consumer
             }
         }
 
-        public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader)
-        {
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                throw Unexpected(ref reader, "a date-time string");
-            }
-
-            if (!reader.TryGetDateTimeOffset(out DateTimeOffset value))
-            {
-                throw Error(ref reader, "Expected an ISO 8601 date-time but found " + Describe(ref reader) + ".");
-            }
-
-            return value;
-        }
-
-        public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value)
-        {
-            if (value.Offset == TimeSpan.Zero)
-            {
-                writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                writer.WriteStringValue(value);
-            }
-        }
-
         public static JsonElement ReadAny(ref Utf8JsonReader reader) =>
             JsonElement.ParseValue(ref reader);
 
@@ -406,6 +378,16 @@ namespace XaiAot.Generated.Consumer
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 throw Unexpected(ref reader, "an object");
+            }
+
+            return JsonElement.ParseValue(ref reader);
+        }
+
+        public static JsonElement ReadAnyObjectOrNull(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+            {
+                throw Unexpected(ref reader, "an object or null");
             }
 
             return JsonElement.ParseValue(ref reader);
@@ -580,6 +562,54 @@ namespace XaiAot.Generated.Consumer
             }
 
             return true;
+        }
+
+        public sealed class Pattern
+        {
+            private readonly string _pattern;
+            private readonly RegexOptions _options;
+            private Regex? _regex;
+
+            public Pattern(string pattern, bool ecmaScript)
+            {
+                _pattern = pattern;
+                _options = ecmaScript ? RegexOptions.ECMAScript : RegexOptions.CultureInvariant;
+            }
+
+            public override string ToString() => _pattern;
+
+            public bool IsMatch(string name) => (_regex ??= new Regex(_pattern, _options)).IsMatch(name);
+        }
+
+        public static bool Matches(string name, Pattern[] patterns)
+        {
+            foreach (Pattern pattern in patterns)
+            {
+                if (pattern.IsMatch(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static void WritePatterned<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>>? map, Names? named, Pattern[] patterns, string typeName, string bag, ItemWriter<T> item)
+        {
+            if (map is null)
+            {
+                return;
+            }
+
+            foreach (KeyValuePair<string, T> pair in map)
+            {
+                if (!Matches(pair.Key, patterns))
+                {
+                    throw new InvalidOperationException("Cannot write " + typeName + ": " + bag + " holds '" + pair.Key + "', which matches none of its patterns ('" + string.Join("', '", (object[])patterns) + "').");
+                }
+            }
+
+            WriteAdditional(writer, map, named, typeName, bag, item);
         }
 
         public struct ArrayBuilder<T>
