@@ -56,7 +56,12 @@ partial class ShapesJsonContext
         {
             var reached = new scg::List<int>();
             var seen = new scg::HashSet<int>();
-            var queue = new scg::Queue<int>(Dependencies(root));
+            var queue = new scg::Queue<int>();
+            foreach (int first in Dependencies(root))
+            {
+                queue.Enqueue(first);
+            }
+
             while (queue.Count > 0)
             {
                 int next = queue.Dequeue();
@@ -91,34 +96,29 @@ partial class ShapesJsonContext
             return joined.ToArray();
         }
 
-        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict) => (index, strict) switch
+        // Per type: fragment start and length, strict fragment start and length (-1 when none), name start and length, first dependency and count.
+        private static sys::ReadOnlySpan<int> Table => new int[]
         {
-            (0, false) => "{\"title\":\"Sample\",\"description\":\"Shapes real-world schemas use: members matched by pattern, nullable free-form objects, allOf around a scalar, date-times kept as their text, a union no type can stand for.\",\"type\":\"object\",\"properties\":{\"labels\":{\"description\":\"A named member, members matched by pattern (one map per pattern), nothing else.\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},\"patternProperties\":{\"^#\":{\"type\":\"string\"},\"^x-\":{\"type\":\"integer\"}},\"additionalProperties\":false},\"headers\":{\"description\":\"Only pattern members; other members are captured as usual.\",\"type\":\"object\",\"patternProperties\":{\"^[A-Z][A-Za-z-]*$\":{\"type\":\"string\"}}},\"scores\":{\"description\":\"Two patterns whose values agree, and typed additional members.\",\"type\":\"object\",\"patternProperties\":{\"^s_\":{\"type\":\"number\"},\"^t_\":{\"type\":\"number\"}},\"additionalProperties\":{\"type\":\"boolean\"}},\"extra\":{\"type\":[\"object\",\"null\"]},\"maybe\":{\"oneOf\":[{\"type\":\"object\"},{\"type\":\"null\"}]},\"perhaps\":{\"anyOf\":[{\"type\":\"object\"},{\"type\":\"null\"}]},\"items\":{\"type\":\"array\",\"items\":{\"type\":[\"object\",\"null\"]}},\"code\":{\"allOf\":[{\"type\":\"string\"},{\"nullable\":false}]},\"count\":{\"allOf\":[{\"type\":\"integer\",\"description\":\"A count.\"},{\"description\":\"How many.\"}]},\"stamp\":{\"type\":\"string\",\"format\":\"date-time\"},\"stamps\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"format\":\"date-time\"}},\"pick\":{\"description\":\"A discriminator mapping onto a variant that is a map, not a record: its values stay whole.\",\"oneOf\":[{\"$ref\":\"#/$defs/Named\"},{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}],\"discriminator\":{\"propertyName\":\"kind\",\"mapping\":{\"named\":\"#/$defs/Named\",\"tags\":\"#/$defs/Tags\"}}},\"either\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}},{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"}}}]}}}"u8,
-            (1, false) => "{\"description\":\"A named member, members matched by pattern (one map per pattern), nothing else.\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},\"patternProperties\":{\"^#\":{\"type\":\"string\"},\"^x-\":{\"type\":\"integer\"}},\"additionalProperties\":false}"u8,
-            (2, false) => "{\"description\":\"Only pattern members; other members are captured as usual.\",\"type\":\"object\",\"patternProperties\":{\"^[A-Z][A-Za-z-]*$\":{\"type\":\"string\"}}}"u8,
-            (3, false) => "{\"description\":\"Two patterns whose values agree, and typed additional members.\",\"type\":\"object\",\"patternProperties\":{\"^s_\":{\"type\":\"number\"},\"^t_\":{\"type\":\"number\"}},\"additionalProperties\":{\"type\":\"boolean\"}}"u8,
-            (4, false) => "{\"description\":\"A discriminator mapping onto a variant that is a map, not a record: its values stay whole.\",\"oneOf\":[{\"$ref\":\"#/$defs/Named\"},{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}],\"discriminator\":{\"propertyName\":\"kind\",\"mapping\":{\"named\":\"#/$defs/Named\",\"tags\":\"#/$defs/Tags\"}}}"u8,
-            (5, false) => "{\"type\":\"object\",\"required\":[\"kind\"],\"properties\":{\"kind\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"}}}"u8,
-            (5, true) => "{\"type\":\"object\",\"properties\":{\"kind\":{\"type\":\"string\"},\"name\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"kind\",\"name\"]}"u8,
-            _ => "{}"u8,
+            0, 1792, -1, 0, 1792, 6, 0, 1,
+            1798, 252, -1, 0, 2050, 12, 1, 0,
+            2062, 152, -1, 0, 2214, 13, 1, 0,
+            2227, 208, -1, 0, 2435, 12, 1, 0,
+            2447, 300, -1, 0, 2747, 10, 1, 1,
+            2757, 102, 2859, 147, 3006, 5, 2, 0,
         };
 
-        private static sys::ReadOnlySpan<byte> Name(int index) => index switch
-        {
-            0 => "Sample"u8,
-            1 => "SampleLabels"u8,
-            2 => "SampleHeaders"u8,
-            3 => "SampleScores"u8,
-            4 => "SamplePick"u8,
-            5 => "Named"u8,
-            _ => ""u8,
-        };
+        private static sys::ReadOnlySpan<int> DependencyList => new int[] { 5, 5 };
 
-        private static int[] Dependencies(int index) => index switch
+        private static sys::ReadOnlySpan<byte> Text => "{\"title\":\"Sample\",\"description\":\"Shapes real-world schemas use: members matched by pattern, nullable free-form objects, allOf around a scalar, date-times kept as their text, a union no type can stand for.\",\"type\":\"object\",\"properties\":{\"labels\":{\"description\":\"A named member, members matched by pattern (one map per pattern), nothing else.\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},\"patternProperties\":{\"^#\":{\"type\":\"string\"},\"^x-\":{\"type\":\"integer\"}},\"additionalProperties\":false},\"headers\":{\"description\":\"Only pattern members; other members are captured as usual.\",\"type\":\"object\",\"patternProperties\":{\"^[A-Z][A-Za-z-]*$\":{\"type\":\"string\"}}},\"scores\":{\"description\":\"Two patterns whose values agree, and typed additional members.\",\"type\":\"object\",\"patternProperties\":{\"^s_\":{\"type\":\"number\"},\"^t_\":{\"type\":\"number\"}},\"additionalProperties\":{\"type\":\"boolean\"}},\"extra\":{\"type\":[\"object\",\"null\"]},\"maybe\":{\"oneOf\":[{\"type\":\"object\"},{\"type\":\"null\"}]},\"perhaps\":{\"anyOf\":[{\"type\":\"object\"},{\"type\":\"null\"}]},\"items\":{\"type\":\"array\",\"items\":{\"type\":[\"object\",\"null\"]}},\"code\":{\"allOf\":[{\"type\":\"string\"},{\"nullable\":false}]},\"count\":{\"allOf\":[{\"type\":\"integer\",\"description\":\"A count.\"},{\"description\":\"How many.\"}]},\"stamp\":{\"type\":\"string\",\"format\":\"date-time\"},\"stamps\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"format\":\"date-time\"}},\"pick\":{\"description\":\"A discriminator mapping onto a variant that is a map, not a record: its values stay whole.\",\"oneOf\":[{\"$ref\":\"#/$defs/Named\"},{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}],\"discriminator\":{\"propertyName\":\"kind\",\"mapping\":{\"named\":\"#/$defs/Named\",\"tags\":\"#/$defs/Tags\"}}},\"either\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}},{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"}}}]}}}Sample{\"description\":\"A named member, members matched by pattern (one map per pattern), nothing else.\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},\"patternProperties\":{\"^#\":{\"type\":\"string\"},\"^x-\":{\"type\":\"integer\"}},\"additionalProperties\":false}SampleLabels{\"description\":\"Only pattern members; other members are captured as usual.\",\"type\":\"object\",\"patternProperties\":{\"^[A-Z][A-Za-z-]*$\":{\"type\":\"string\"}}}SampleHeaders{\"description\":\"Two patterns whose values agree, and typed additional members.\",\"type\":\"object\",\"patternProperties\":{\"^s_\":{\"type\":\"number\"},\"^t_\":{\"type\":\"number\"}},\"additionalProperties\":{\"type\":\"boolean\"}}SampleScores{\"description\":\"A discriminator mapping onto a variant that is a map, not a record: its values stay whole.\",\"oneOf\":[{\"$ref\":\"#/$defs/Named\"},{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}],\"discriminator\":{\"propertyName\":\"kind\",\"mapping\":{\"named\":\"#/$defs/Named\",\"tags\":\"#/$defs/Tags\"}}}SamplePick{\"type\":\"object\",\"required\":[\"kind\"],\"properties\":{\"kind\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"}}}{\"type\":\"object\",\"properties\":{\"kind\":{\"type\":\"string\"},\"name\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false,\"required\":[\"kind\",\"name\"]}Named"u8;
+
+        private static sys::ReadOnlySpan<byte> Fragment(int index, bool strict)
         {
-            0 => new[] { 5 },
-            4 => new[] { 5 },
-            _ => sys::Array.Empty<int>(),
-        };
+            int column = index * 8 + (strict ? 2 : 0);
+            return Table[column] < 0 ? Fragment(index, strict: false) : Text.Slice(Table[column], Table[column + 1]);
+        }
+
+        private static sys::ReadOnlySpan<byte> Name(int index) => Text.Slice(Table[index * 8 + 4], Table[index * 8 + 5]);
+
+        private static sys::ReadOnlySpan<int> Dependencies(int index) => DependencyList.Slice(Table[index * 8 + 6], Table[index * 8 + 7]);
     }
 }
