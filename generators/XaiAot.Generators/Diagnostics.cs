@@ -156,6 +156,14 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor InvalidPattern = new(
+            "XAOT0111",
+            "Pattern cannot be compiled",
+            "Pattern '{0}' at '{1}' cannot be compiled as a .NET regular expression ({2}); Validate() does not check it",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true);
+
         public static readonly DiagnosticDescriptor InternalError = new(
             "XAOT9999",
             "Schema generator failed",
@@ -167,7 +175,7 @@ namespace XaiAot.Generators
         private static readonly Dictionary<string, DiagnosticDescriptor> All = Index(
             InvalidJson, UnresolvedRef, InvalidType, InvalidKeywordValue, InvalidSchema, RefCycle, InvalidOption, NestingTooDeep,
             ValidationKeywordIgnored, UnsupportedKeyword, UnknownKeyword, AmbiguousUnion,
-            UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, InternalError);
+            UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, InvalidPattern, InternalError);
 
         public static DiagnosticDescriptor ById(string id) => All[id];
 

@@ -86,6 +86,9 @@ namespace XaiAot.Generators.Model
     {
         /// <summary>The JSON Schema of each type, in the order of <see cref="Types"/>.</summary>
         public EquatableArray<TypeSchemaSpec> Schemas { get; init; }
+
+        /// <summary>The compiled checks behind each type's Validate() and the context's Validators.</summary>
+        public ValidationSpec? Validation { get; init; }
     }
 
     /// <summary>The result of compiling one schema file: code to emit and diagnostics to report, kept apart.</summary>
