@@ -7,6 +7,7 @@
 namespace XaiAot.Generated.ThisAssembly
 {
     using System;
+    using System.Buffers;
     using System.Collections.Generic;
     using System.ComponentModel;
     using System.Globalization;
@@ -306,7 +307,17 @@ namespace XaiAot.Generated.ThisAssembly
         }
 
         /// <summary>A member name as a JSON string, for <c>propertyNames</c>.</summary>
-        public static JsonElement NameElement(string name) => Parse(JsonSerializer.Serialize(name, JsonStringInfo.Instance));
+        public static JsonElement NameElement(string name)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStringValue(name);
+            }
+
+            using JsonDocument document = JsonDocument.Parse(buffer.WrittenMemory);
+            return document.RootElement.Clone();
+        }
 
         /// <summary>A pattern of the schema, translated to .NET when the generator compiled the schema (interpreted: AOT-safe).</summary>
         public static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
@@ -357,12 +368,6 @@ namespace XaiAot.Generated.ThisAssembly
                 default:
                     return true;
             }
-        }
-
-        /// <summary>The type info of string (for propertyNames) without reflection.</summary>
-        private static class JsonStringInfo
-        {
-            public static readonly JsonTypeInfo<string> Instance = JsonMetadataServices.CreateValueInfo<string>(new JsonSerializerOptions(), JsonMetadataServices.StringConverter);
         }
     }
 }

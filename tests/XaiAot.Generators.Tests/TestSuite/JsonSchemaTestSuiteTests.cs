@@ -38,9 +38,67 @@ public sealed class JsonSchemaTestSuiteTests
         ["defs.json"] = "validates schemas against the 2020-12 meta-schema, a remote document",
     };
 
+    private const string ObjectOnly = "typed model: a schema with object keywords and no 'type' becomes a record, which reads only JSON objects; another kind is a read error (use a Validators entry over JsonElement for such schemas)";
+    private const string AllOfScalars = "typed model: allOf whose parts are not objects (numbers, booleans, empty schemas) becomes a record, so a non-object is a read error (allOf with scalar parts is the shapes branch's work)";
+    private const string PatternProperties = "typed model: patternProperties is not typed yet (shapes branch), so a member a pattern allows meets additionalProperties (false, or a type) on read";
+    private const string Unevaluated = "unevaluatedProperties is not supported (XAOT0101)";
+    private const string IdBase = "$ref resolved against an embedded $id base URI, an $anchor or a URN is not supported (XAOT0002/XAOT0106)";
+    private const string Remote = "a remote $ref (the meta-schema) is not followed (XAOT0106)";
+    private const string RootRecord = "typed model: '$ref: #' from a property is the root record, which reads only objects; a non-object value there is a read error";
+    private const string RootNull = "runner: JSON null at the root reads as C# null, on which no Validate() can be called; the runner counts it invalid";
+
     /// <summary>Tests ("file / case / test") whose verdict differs from the suite's, and why.</summary>
     internal static readonly Dictionary<string, string> LeftOutTests = new(StringComparer.Ordinal)
     {
+        ["additionalProperties.json / additionalProperties being false does not allow other properties / ignores arrays"] = ObjectOnly,
+        ["additionalProperties.json / additionalProperties being false does not allow other properties / ignores strings"] = ObjectOnly,
+        ["additionalProperties.json / additionalProperties being false does not allow other properties / ignores other non-objects"] = ObjectOnly,
+        ["additionalProperties.json / additionalProperties being false does not allow other properties / patternProperties are not additional properties"] = PatternProperties,
+        ["additionalProperties.json / non-ASCII pattern with additionalProperties / matching the pattern is valid"] = PatternProperties,
+        ["allOf.json / allOf simple types / valid"] = AllOfScalars,
+        ["allOf.json / allOf with boolean schemas, all true / any value is valid"] = AllOfScalars,
+        ["allOf.json / allOf with two empty schemas / any data is valid"] = AllOfScalars,
+        ["allOf.json / allOf with the first empty schema / number is valid"] = AllOfScalars,
+        ["allOf.json / allOf with the last empty schema / number is valid"] = AllOfScalars,
+        ["if-then-else.json / non-interference across combined schemas / valid, but would have been invalid through then"] = AllOfScalars,
+        ["if-then-else.json / non-interference across combined schemas / valid, but would have been invalid through else"] = AllOfScalars,
+        ["not.json / collect annotations inside a 'not', even if collection is disabled / unevaluated property"] = Unevaluated,
+        ["properties.json / object properties validation / ignores arrays"] = ObjectOnly,
+        ["properties.json / object properties validation / ignores other non-objects"] = ObjectOnly,
+        ["properties.json / properties, patternProperties, additionalProperties interaction / patternProperty validates nonproperty"] = PatternProperties,
+        ["properties.json / properties whose names are Javascript object property names / ignores arrays"] = ObjectOnly,
+        ["properties.json / properties whose names are Javascript object property names / ignores other non-objects"] = ObjectOnly,
+        ["ref.json / root pointer ref / match"] = RootRecord,
+        ["ref.json / root pointer ref / recursive match"] = RootRecord,
+        ["ref.json / remote ref, containing refs itself / remote ref invalid"] = Remote,
+        ["ref.json / Recursive references between schemas / invalid tree"] = IdBase,
+        ["ref.json / ref creates new scope when adjacent to keywords / referenced subschema doesn't see annotations from properties"] = Unevaluated,
+        ["ref.json / refs with relative uris and defs / invalid on inner field"] = IdBase,
+        ["ref.json / refs with relative uris and defs / invalid on outer field"] = IdBase,
+        ["ref.json / refs with relative uris and defs / valid on both fields"] = IdBase,
+        ["ref.json / relative refs with absolute uris and defs / invalid on inner field"] = IdBase,
+        ["ref.json / relative refs with absolute uris and defs / invalid on outer field"] = IdBase,
+        ["ref.json / relative refs with absolute uris and defs / valid on both fields"] = IdBase,
+        ["ref.json / $id must be resolved against nearest parent, not just immediate parent / non-number is invalid"] = IdBase,
+        ["ref.json / order of evaluation: $id and $ref / data is invalid against first definition"] = IdBase,
+        ["ref.json / order of evaluation: $id and $anchor and $ref / data is valid against first definition"] = IdBase,
+        ["ref.json / order of evaluation: $id and $anchor and $ref / data is invalid against first definition"] = IdBase,
+        ["ref.json / order of evaluation: $id and $ref on nested schema / data is invalid against nested sibling"] = IdBase,
+        ["ref.json / simple URN base URI with $ref via the URN / valid under the URN IDed schema"] = IdBase,
+        ["ref.json / URN base URI with URN and anchor ref / a string is valid"] = IdBase,
+        ["ref.json / URN base URI with URN and anchor ref / a non-string is invalid"] = IdBase,
+        ["ref.json / URN ref with nested pointer ref / a string is valid"] = IdBase,
+        ["ref.json / URN ref with nested pointer ref / a non-string is invalid"] = IdBase,
+        ["ref.json / ref to if / a non-integer is invalid due to the $ref"] = IdBase,
+        ["ref.json / ref to then / a non-integer is invalid due to the $ref"] = IdBase,
+        ["ref.json / ref to else / a non-integer is invalid due to the $ref"] = IdBase,
+        ["ref.json / ref with absolute-path-reference / an integer is invalid"] = IdBase,
+        ["required.json / required validation / ignores arrays"] = ObjectOnly,
+        ["required.json / required validation / ignores strings"] = ObjectOnly,
+        ["required.json / required validation / ignores other non-objects"] = ObjectOnly,
+        ["required.json / required validation / ignores null"] = ObjectOnly,
+        ["required.json / required validation / ignores boolean"] = ObjectOnly,
+        ["type.json / type: array, object or null / null is valid"] = RootNull,
     };
 
     private readonly ITestOutputHelper _output;
@@ -124,6 +182,7 @@ public sealed class JsonSchemaTestSuiteTests
     }
 
     /// <summary>One compilation for every case; cases whose output does not compile are dropped (with the reason) and the rest compiled again.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Test-only: loads an assembly compiled by the test.")]
     private static Assembly Compile(List<SuiteCase> cases, out Dictionary<string, string> notCompiled)
     {
         notCompiled = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -196,7 +255,8 @@ public sealed class JsonSchemaTestSuiteTests
                 PropertyInfo? info = context.GetProperty(suiteCase.RootName, BindingFlags.Public | BindingFlags.Instance);
                 if (info is null)
                 {
-                    return "no validator and no type named " + suiteCase.RootName;
+                    // The root says nothing about values (only annotations such as contentMediaType): all are valid.
+                    return test.Valid ? null : "no validator and no type named " + suiteCase.RootName;
                 }
 
                 var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo)info.GetValue(contextInstance)!;
