@@ -59,7 +59,8 @@ public sealed class ForeignSchemaTests
         GeneratorRun fromDefinitions = GeneratorHarness.Run(ReadForeign("shop-openapi.schema.json"), "shop.schema.json", "Shop.Api");
         Assert.Equal(fromDefinitions.Sources.Select(s => s.HintName), fromDocument.Sources.Select(s => s.HintName));
         Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0102");
-        Assert.Contains(fromDocument.Diagnostics, d => d.Id == "XAOT0100" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'#/components/schemas/Money/properties/currency/pattern'", StringComparison.Ordinal));
+        Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0100");
+        Assert.Contains("\"#/components/schemas/Money/properties/currency/pattern\"", fromDocument.Source(".Validation.g.cs"), StringComparison.Ordinal);
         fromDocument.AssertCompiles();
     }
 

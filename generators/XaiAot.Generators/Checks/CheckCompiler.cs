@@ -15,18 +15,17 @@ namespace XaiAot.Generators.Checks
     /// </summary>
     internal sealed class CheckCompiler
     {
-        /// <summary>Keywords whose meaning the typed reader already enforces (a type made of only these needs no check at run time).</summary>
-        private static readonly HashSet<CheckOp> Structural = new()
-        {
-            CheckOp.Type, CheckOp.Properties, CheckOp.Required, CheckOp.Items, CheckOp.AdditionalProperties, CheckOp.Ref,
-        };
-
         private readonly RefResolver _refs;
         private readonly DiagnosticBag _diagnostics;
         private readonly bool _formats;
-        private readonly Dictionary<JsonTree, int> _ids = new(NodeIdentity.Instance);
+        private readonly Dictionary<JsonTree, int> _typedIds = new(NodeIdentity.Instance);
+        private readonly Dictionary<JsonTree, int> _fullIds = new(NodeIdentity.Instance);
         private readonly List<CheckMethodSpec?> _methods = new();
-        private readonly Queue<(JsonTree Schema, string Pointer, int Id)> _pending = new();
+        private readonly List<bool> _typedMethods = new();
+        private readonly Queue<(JsonTree Schema, string Pointer, int Id, bool Typed)> _pending = new();
+
+        /// <summary>Whether the method being compiled checks a value the typed reader produced (see <see cref="MethodFor"/>).</summary>
+        private bool _typed;
 
         public CheckCompiler(RefResolver refs, DiagnosticBag diagnostics, bool formats)
         {
@@ -35,19 +34,52 @@ namespace XaiAot.Generators.Checks
             _formats = formats;
         }
 
-        /// <summary>The id of the method for <paramref name="schema"/>, compiled later (see <see cref="Finish"/>).</summary>
-        public int MethodFor(JsonTree schema, string pointer)
+        /// <summary>
+        /// The id of the method for <paramref name="schema"/>, compiled later (see <see cref="Finish"/>).
+        /// A <paramref name="typed"/> method checks JSON written from a generated type, so it leaves out
+        /// what the type already guarantees (type, required, additionalProperties false) and, through
+        /// properties, items, maps, <c>$ref</c> and <c>allOf</c>, stays typed; the subschemas of
+        /// anyOf/oneOf/not/if/contains/propertyNames are full checks, as for any JSON value.
+        /// </summary>
+        public int MethodFor(JsonTree schema, string pointer, bool typed)
         {
-            if (_ids.TryGetValue(schema, out int id))
+            Dictionary<JsonTree, int> ids = typed ? _typedIds : _fullIds;
+            if (ids.TryGetValue(schema, out int id))
             {
                 return id;
             }
 
             id = _methods.Count;
-            _ids.Add(schema, id);
+            ids.Add(schema, id);
             _methods.Add(null);
-            _pending.Enqueue((schema, pointer, id));
+            _typedMethods.Add(typed);
+            _pending.Enqueue((schema, pointer, id, typed));
             return id;
+        }
+
+        private int Same(JsonTree schema, string pointer) => MethodFor(schema, pointer, _typed);
+
+        private int Full(JsonTree schema, string pointer) => MethodFor(schema, pointer, typed: false);
+
+        /// <summary>In <c>[X, {"type": "null"}]</c> (either order), the index of X.</summary>
+        private static int? NullableAlternative(JsonTree alternatives)
+        {
+            if (alternatives.Items!.Count != 2)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < 2; i++)
+            {
+                JsonTree candidate = alternatives.Items[i];
+                if (candidate.Kind == JsonKind.Object && candidate.Get("type") is { Kind: JsonKind.String, Text: "null" }
+                    && candidate.Members!.All(m => m.Name == "type" || Keywords.Classify(m.Name) == KeywordClass.Annotation))
+                {
+                    return 1 - i;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Compiles every method asked for (and those they call); returns them and which are trivial.</summary>
@@ -55,38 +87,118 @@ namespace XaiAot.Generators.Checks
         {
             while (_pending.Count > 0)
             {
-                (JsonTree schema, string pointer, int id) = _pending.Dequeue();
+                (JsonTree schema, string pointer, int id, bool typed) = _pending.Dequeue();
+                _typed = typed;
                 _methods[id] = new CheckMethodSpec(id, pointer, Compile(schema, pointer).ToEquatableArray());
             }
 
             CheckMethodSpec[] methods = _methods.Select(m => m!).ToArray();
-            return (methods.ToEquatableArray(), Trivial(methods));
+            bool[] empty = Empty(methods);
+            for (int i = 0; i < methods.Length; i++)
+            {
+                if (_typedMethods[i])
+                {
+                    methods[i] = methods[i] with { Checks = Prune(methods[i].Checks, empty) };
+                }
+            }
+
+            // A method that only forwards ({"$ref": X}, allOf of one part) is skipped: callers call X.
+            _forward = new int[methods.Length];
+            for (int i = 0; i < methods.Length; i++)
+            {
+                _forward[i] = i;
+            }
+
+            for (int i = 0; i < methods.Length; i++)
+            {
+                int target = i;
+                var seen = new HashSet<int>();
+                while (seen.Add(target) && methods[target].Checks.Count == 1 && methods[target].Checks[0] is { Op: CheckOp.Ref or CheckOp.AllOf, Targets.Count: 1 } only)
+                {
+                    target = only.Targets[0];
+                }
+
+                _forward[i] = target;
+            }
+
+            for (int i = 0; i < methods.Length; i++)
+            {
+                methods[i] = methods[i] with { Checks = methods[i].Checks.Select(c => c.Targets.Count == 0 ? c : c with { Targets = c.Targets.Select(t => t < 0 ? t : _forward[t]).ToEquatableArray() }).ToEquatableArray() };
+            }
+
+            return (methods.ToEquatableArray(), empty);
+        }
+
+        private int[]? _forward;
+
+        /// <summary>The method that does the work of <paramref name="id"/> (after <see cref="Finish"/>: forwarders skipped).</summary>
+        public int Resolve(int id) => _forward![id];
+
+        /// <summary>Whether a check of a typed method can be left out: the type guarantees it, or what it calls checks nothing.</summary>
+        private static bool Ignorable(CheckSpec check, bool[] empty) =>
+            check.Op switch
+            {
+                CheckOp.Type or CheckOp.Required => true,
+                CheckOp.Properties or CheckOp.AllOf or CheckOp.Items or CheckOp.AdditionalProperties or CheckOp.Ref or CheckOp.NullOr => check.Targets.All(t => empty[t]),
+                _ => false,
+            };
+
+        /// <summary>The checks of a typed method without those it can leave out (and properties or allOf parts that check nothing).</summary>
+        private static EquatableArray<CheckSpec> Prune(EquatableArray<CheckSpec> checks, bool[] empty)
+        {
+            var kept = new List<CheckSpec>();
+            foreach (CheckSpec check in checks)
+            {
+                if (Ignorable(check, empty))
+                {
+                    continue;
+                }
+
+                if (check.Op == CheckOp.Properties)
+                {
+                    var keep = Enumerable.Range(0, check.Targets.Count).Where(k => !empty[check.Targets[k]]).ToList();
+                    kept.Add(check with { Texts = keep.Select(k => check.Texts[k]).ToEquatableArray(), Targets = keep.Select(k => check.Targets[k]).ToEquatableArray() });
+                }
+                else if (check.Op == CheckOp.AllOf)
+                {
+                    kept.Add(check with { Targets = check.Targets.Where(t => !empty[t]).ToEquatableArray() });
+                }
+                else
+                {
+                    kept.Add(check);
+                }
+            }
+
+            return kept.ToEquatableArray();
         }
 
         /// <summary>
-        /// A method is trivial when it and everything it calls hold only what the typed reader enforces
-        /// (type, properties, required, items, additionalProperties, $ref): Validate() of such a type
-        /// returns at once. Found as a fixpoint, so cycles are trivial unless something on them is not.
+        /// Which methods check nothing: a full one with no check (the <c>true</c> schema), a typed one
+        /// whose checks are all ignorable (<see cref="Ignorable"/>); Validate() of a type whose method
+        /// is empty returns at once. Found as a fixpoint, so cycles are empty unless something on them is not.
         /// </summary>
-        private static bool[] Trivial(CheckMethodSpec[] methods)
+        private bool[] Empty(CheckMethodSpec[] methods)
         {
-            bool[] trivial = methods.Select(m => m.Checks.All(c => Structural.Contains(c.Op))).ToArray();
+            bool[] empty = methods.Select((m, i) => m.Checks.Count == 0 || (_typedMethods[i] && m.Checks.All(c => c.Op is CheckOp.Type or CheckOp.Required || IsStructural(c.Op)))).ToArray();
             bool changed = true;
             while (changed)
             {
                 changed = false;
                 for (int i = 0; i < methods.Length; i++)
                 {
-                    if (trivial[i] && methods[i].Checks.Any(c => c.Targets.Any(t => t >= 0 && !trivial[t])))
+                    if (empty[i] && methods[i].Checks.Count > 0 && !methods[i].Checks.All(c => Ignorable(c, empty)))
                     {
-                        trivial[i] = false;
+                        empty[i] = false;
                         changed = true;
                     }
                 }
             }
 
-            return trivial;
+            return empty;
         }
+
+        private static bool IsStructural(CheckOp op) =>
+            op is CheckOp.Properties or CheckOp.AllOf or CheckOp.Items or CheckOp.AdditionalProperties or CheckOp.Ref or CheckOp.NullOr;
 
         /// <summary>The methods <paramref name="entries"/> call, directly or not.</summary>
         public static bool[] Reachable(EquatableArray<CheckMethodSpec> methods, IEnumerable<int> entries)
@@ -214,15 +326,15 @@ namespace XaiAot.Generators.Checks
                     break;
                 case "items" when value.Kind == JsonKind.Object || value.IsBoolean:
                     int start = schema.Get("prefixItems") is { Kind: JsonKind.Array } prefix ? prefix.Items!.Count : 0;
-                    checks.Add(Check(CheckOp.Items, "items", at, start.ToString(CultureInfo.InvariantCulture), targets: new[] { MethodFor(value, at) }));
+                    checks.Add(Check(CheckOp.Items, "items", at, start.ToString(CultureInfo.InvariantCulture), targets: new[] { Same(value, at) }));
                     break;
                 case "prefixItems" when value.Kind == JsonKind.Array:
-                    checks.Add(Check(CheckOp.PrefixItems, "prefixItems", at, targets: value.Items!.Select((item, index) => MethodFor(item, JsonPointer.Append(at, index.ToString(CultureInfo.InvariantCulture))))));
+                    checks.Add(Check(CheckOp.PrefixItems, "prefixItems", at, targets: value.Items!.Select((item, index) => Full(item, JsonPointer.Append(at, index.ToString(CultureInfo.InvariantCulture))))));
                     break;
                 case "contains" when value.Kind == JsonKind.Object || value.IsBoolean:
                     string min = schema.Get("minContains") is { Kind: JsonKind.Number } minContains ? minContains.Text! : "1";
                     string max = schema.Get("maxContains") is { Kind: JsonKind.Number } maxContains ? maxContains.Text! : string.Empty;
-                    checks.Add(Check(CheckOp.Contains, "contains", at, texts: new[] { Integer(min), max.Length == 0 ? max : Integer(max) }, targets: new[] { MethodFor(value, at) }));
+                    checks.Add(Check(CheckOp.Contains, "contains", at, texts: new[] { Integer(min), max.Length == 0 ? max : Integer(max) }, targets: new[] { Full(value, at) }));
                     break;
                 case "properties" when value.Kind == JsonKind.Object:
                     checks.Add(Check(
@@ -230,7 +342,7 @@ namespace XaiAot.Generators.Checks
                         "properties",
                         at,
                         texts: value.Members!.Select(m => m.Name),
-                        targets: value.Members!.Select(m => MethodFor(m.Value, JsonPointer.Append(at, m.Name)))));
+                        targets: value.Members!.Select(m => Same(m.Value, JsonPointer.Append(at, m.Name)))));
                     break;
                 case "patternProperties" when value.Kind == JsonKind.Object:
                     var patterns = new List<string>();
@@ -240,7 +352,7 @@ namespace XaiAot.Generators.Checks
                         if (EcmaPattern.Translate(property.Name, out string? error) is { } translated)
                         {
                             patterns.Add(translated);
-                            targets.Add(MethodFor(property.Value, JsonPointer.Append(at, property.Name)));
+                            targets.Add(Full(property.Value, JsonPointer.Append(at, property.Name)));
                         }
                         else
                         {
@@ -255,10 +367,12 @@ namespace XaiAot.Generators.Checks
                     IEnumerable<string> matched = schema.Get("patternProperties") is { Kind: JsonKind.Object } patternProperties
                         ? patternProperties.Members!.Select(m => EcmaPattern.Translate(m.Name, out _)).Where(p => p is not null).Select(p => p!)
                         : Enumerable.Empty<string>();
-                    checks.Add(Check(CheckOp.AdditionalProperties, "additionalProperties", at, texts: declared, targets: new[] { MethodFor(value, at) }) with { Patterns = matched.ToEquatableArray() });
+                    // Beside allOf the record's members include the parts' properties, which are additional here: not typed.
+                    int additional = schema.Get("allOf") is null ? Same(value, at) : Full(value, at);
+                    checks.Add(Check(CheckOp.AdditionalProperties, "additionalProperties", at, texts: declared, targets: new[] { additional }) with { Patterns = matched.ToEquatableArray() });
                     break;
                 case "propertyNames" when value.Kind == JsonKind.Object || value.IsBoolean:
-                    checks.Add(Check(CheckOp.PropertyNames, "propertyNames", at, targets: new[] { MethodFor(value, at) }));
+                    checks.Add(Check(CheckOp.PropertyNames, "propertyNames", at, targets: new[] { Full(value, at) }));
                     break;
                 case "dependentRequired" when value.Kind == JsonKind.Object:
                     foreach (JsonMember dependency in value.Members!)
@@ -274,32 +388,37 @@ namespace XaiAot.Generators.Checks
                     foreach (JsonMember dependency in value.Members!)
                     {
                         string dependencyAt = JsonPointer.Append(at, dependency.Name);
-                        checks.Add(Check(CheckOp.DependentSchema, "dependentSchemas", dependencyAt, dependency.Name, targets: new[] { MethodFor(dependency.Value, dependencyAt) }));
+                        checks.Add(Check(CheckOp.DependentSchema, "dependentSchemas", dependencyAt, dependency.Name, targets: new[] { Full(dependency.Value, dependencyAt) }));
                     }
 
                     break;
-                case "allOf" when value.Kind == JsonKind.Array:
-                case "anyOf" when value.Kind == JsonKind.Array:
-                case "oneOf" when value.Kind == JsonKind.Array:
+                case "anyOf" or "oneOf" when _typed && value.Kind == JsonKind.Array && NullableAlternative(value) is int alternative:
+                    // `anyOf: [X, {type: null}]` is how a nullable X is written; the typed model reads it as
+                    // X? (null, or an X the reader checked), so only X's constraints are left to check.
+                    checks.Add(Check(CheckOp.NullOr, member.Name, at, targets: new[] { Same(value.Items![alternative], JsonPointer.Append(at, alternative.ToString(CultureInfo.InvariantCulture))) }));
+                    break;
+                case "allOf" when value.Kind == JsonKind.Array && value.Items!.Count > 0:
+                case "anyOf" when value.Kind == JsonKind.Array && value.Items!.Count > 0:
+                case "oneOf" when value.Kind == JsonKind.Array && value.Items!.Count > 0:
                     CheckOp op = member.Name == "allOf" ? CheckOp.AllOf : member.Name == "anyOf" ? CheckOp.AnyOf : CheckOp.OneOf;
-                    checks.Add(Check(op, member.Name, at, targets: value.Items!.Select((item, index) => MethodFor(item, JsonPointer.Append(at, index.ToString(CultureInfo.InvariantCulture))))));
+                    checks.Add(Check(op, member.Name, at, targets: value.Items!.Select((item, index) => (op == CheckOp.AllOf ? Same(item, JsonPointer.Append(at, index.ToString(CultureInfo.InvariantCulture))) : Full(item, JsonPointer.Append(at, index.ToString(CultureInfo.InvariantCulture)))))));
                     break;
                 case "not" when value.Kind == JsonKind.Object || value.IsBoolean:
-                    checks.Add(Check(CheckOp.Not, "not", at, targets: new[] { MethodFor(value, at) }));
+                    checks.Add(Check(CheckOp.Not, "not", at, targets: new[] { Full(value, at) }));
                     break;
                 case "if" when value.Kind == JsonKind.Object || value.IsBoolean:
-                    int then = schema.Get("then") is { } thenSchema && (thenSchema.Kind == JsonKind.Object || thenSchema.IsBoolean) ? MethodFor(thenSchema, JsonPointer.Append(pointer, "then")) : -1;
-                    int otherwise = schema.Get("else") is { } elseSchema && (elseSchema.Kind == JsonKind.Object || elseSchema.IsBoolean) ? MethodFor(elseSchema, JsonPointer.Append(pointer, "else")) : -1;
+                    int then = schema.Get("then") is { } thenSchema && (thenSchema.Kind == JsonKind.Object || thenSchema.IsBoolean) ? Full(thenSchema, JsonPointer.Append(pointer, "then")) : -1;
+                    int otherwise = schema.Get("else") is { } elseSchema && (elseSchema.Kind == JsonKind.Object || elseSchema.IsBoolean) ? Full(elseSchema, JsonPointer.Append(pointer, "else")) : -1;
                     if (then >= 0 || otherwise >= 0)
                     {
-                        checks.Add(Check(CheckOp.IfThenElse, "if", at, targets: new[] { MethodFor(value, at), then, otherwise }));
+                        checks.Add(Check(CheckOp.IfThenElse, "if", at, targets: new[] { Full(value, at), then, otherwise }));
                     }
 
                     break;
                 case "$ref" when value.Kind == JsonKind.String:
                     if (_refs.Follow(value.Text!) is { } target)
                     {
-                        checks.Add(Check(CheckOp.Ref, "$ref", at, targets: new[] { MethodFor(target.Tree, target.Pointer) }));
+                        checks.Add(Check(CheckOp.Ref, "$ref", at, targets: new[] { Same(target.Tree, target.Pointer) }));
                     }
 
                     break;

@@ -14,7 +14,7 @@ namespace XaiAot.Generators.Emit
     /// </summary>
     internal static class ValidateEmitter
     {
-        private const string Signature = "(stj::JsonElement v, string p, scg::List<sv::SchemaViolation>? e)";
+        private const string Signature = "(stj::JsonElement v, string p, vl? e)";
 
         public static string Emit(GenerationSpec spec, ValidationSpec validation, string runtime)
         {
@@ -24,6 +24,7 @@ namespace XaiAot.Generators.Emit
             string runtimeNamespace = runtime.Substring(0, runtime.LastIndexOf('.'));
             writer.Line("using rx = global::System.Text.RegularExpressions;");
             writer.Line("using sv = " + runtimeNamespace + ";");
+            writer.Line("using vl = global::System.Collections.Generic.List<" + runtimeNamespace + ".SchemaViolation>;");
             writer.Line("using vr = " + runtimeNamespace + ".SchemaValidation;");
             writer.Line();
 
@@ -33,7 +34,7 @@ namespace XaiAot.Generators.Emit
                 TypeSpec type = kinds[entry.Name];
                 string declaration = type is EnumSpec or KindUnionSpec ? "partial struct " : "partial record ";
                 writer.Open(declaration + type.Name);
-                CSharp.Doc(writer, "Every way this value, as it would be written, breaks its schema (" + Location(entry) + "); empty when valid.");
+                CSharp.Doc(writer, "Every way this value, as written, breaks its schema; empty when valid.");
                 writer.Line(entry.Trivial
                     ? "public scg::IReadOnlyList<sv::SchemaViolation> Validate() => vr.None;"
                     : "public scg::IReadOnlyList<sv::SchemaViolation> Validate() => vr.Validate(this, " + CSharp.Qualified(spec, spec.ContextName) + ".Default." + properties[type.Name] + ", " + CSharp.Qualified(spec, spec.ContextName) + ".Checks.V" + Id(entry.Method) + ");");
@@ -125,6 +126,20 @@ namespace XaiAot.Generators.Emit
                 return;
             }
 
+            if (method.Checks.Count == 1 && method.Checks[0] is { Op: CheckOp.Properties, Targets.Count: 1 } member)
+            {
+                writer.Line(name + " => vr.Member(v, " + CSharp.StringLiteral(member.Texts[0]) + ", V" + Id(member.Targets[0]) + ", p, e);");
+                return;
+            }
+
+            if (method.Checks.Count == 1 && Simple(method.Checks[0], Id(method.Id) + "_0") is { } simple)
+            {
+                CheckSpec check = method.Checks[0];
+                writer.Line(name + " => " + Negate(simple.FailsWhen) + " || vr.Report(e, p, " + CSharp.StringLiteral(check.Keyword) + ", " + CSharp.StringLiteral(check.Location)
+                    + (simple.Argument is null ? string.Empty : ", " + simple.Argument) + ");");
+                return;
+            }
+
             writer.Open(name);
             writer.Line("bool ok = true;");
             for (int index = 0; index < method.Checks.Count; index++)
@@ -136,10 +151,52 @@ namespace XaiAot.Generators.Emit
             writer.Close();
         }
 
-        private static string Fail(CheckSpec check, string message, string path = "p", string? keyword = null) =>
-            "!vr.Fail(e, ref ok, " + path + ", " + CSharp.StringLiteral(keyword ?? check.Keyword) + ", " + CSharp.StringLiteral(check.Location) + ", " + message + ")";
+        /// <summary><c>!vr.Fail(...)</c>: records the violation (its message made at run time from the keyword and the argument).</summary>
+        private static string Fail(CheckSpec check, string? argument, string path = "p", string? keyword = null) =>
+            "!vr.Fail(e, ref ok, " + path + ", " + CSharp.StringLiteral(keyword ?? check.Keyword) + ", " + CSharp.StringLiteral(check.Location) + (argument is null ? string.Empty : ", " + argument) + ")";
 
         private static string Text(string message) => CSharp.StringLiteral(message);
+
+        /// <summary><c>!(condition)</c>, without the double negation when the condition is a negated call.</summary>
+        private static string Negate(string condition) =>
+            condition.StartsWith("!vr.", System.StringComparison.Ordinal) && condition.IndexOf("&&", System.StringComparison.Ordinal) < 0 && condition.IndexOf("||", System.StringComparison.Ordinal) < 0
+                ? condition.Substring(1)
+                : "!(" + condition + ")";
+
+        /// <summary>A check of one condition on the value itself: when it fails, and the argument of its message.</summary>
+        private static (string FailsWhen, string? Argument)? Simple(CheckSpec check, string suffix)
+        {
+            const string Number = "v.ValueKind == stj::JsonValueKind.Number";
+            const string String = "v.ValueKind == stj::JsonValueKind.String";
+            const string Array = "v.ValueKind == stj::JsonValueKind.Array";
+            const string Object = "v.ValueKind == stj::JsonValueKind.Object";
+            string? text = check.Text is null ? null : Text(check.Text);
+            return check.Op switch
+            {
+                CheckOp.False => ("true", null),
+                CheckOp.Type => ("!vr.Is(v, " + TypeMask(check.Texts) + ")", Text(string.Join(" or ", check.Texts.Select(Article)))),
+                CheckOp.Enum => ("!vr.In(v, E" + suffix + ")", null),
+                CheckOp.Const => ("!vr.JsonEquals(v, E" + suffix + ")", null),
+                CheckOp.Minimum => (Number + " && vr.Compare(v, " + NumberLiteral(check.Text!) + ") < 0", text),
+                CheckOp.Maximum => (Number + " && vr.Compare(v, " + NumberLiteral(check.Text!) + ") > 0", text),
+                CheckOp.ExclusiveMinimum => (Number + " && vr.Compare(v, " + NumberLiteral(check.Text!) + ") <= 0", text),
+                CheckOp.ExclusiveMaximum => (Number + " && vr.Compare(v, " + NumberLiteral(check.Text!) + ") >= 0", text),
+                CheckOp.MultipleOf => (Number + " && !vr.MultipleOf(v, " + NumberLiteral(check.Text!) + ")", text),
+                CheckOp.MinLength => (String + " && vr.Length(v) < " + check.Text, text),
+                CheckOp.MaxLength => (String + " && vr.Length(v) > " + check.Text, text),
+                CheckOp.Pattern => (String + " && !vr.Matches(R" + suffix + ", v)", null),
+                CheckOp.Format => (String + " && !vr.Format(v, " + text + ")", text),
+                CheckOp.MinItems => (Array + " && v.GetArrayLength() < " + check.Text, text),
+                CheckOp.MaxItems => (Array + " && v.GetArrayLength() > " + check.Text, text),
+                CheckOp.UniqueItems => (Array + " && vr.HasDuplicates(v)", null),
+                CheckOp.MinProperties => (Object + " && vr.Count(v) < " + check.Text, text),
+                CheckOp.MaxProperties => (Object + " && vr.Count(v) > " + check.Text, text),
+                CheckOp.AnyOf => ("!(" + string.Join(" || ", check.Targets.Select(t => Call(t, errors: "null"))) + ")", null),
+                CheckOp.OneOf => (string.Join(" + ", check.Targets.Select(t => "(" + Call(t, errors: "null") + " ? 1 : 0)")) + " != 1", null),
+                CheckOp.Not => (Call(check.Targets[0], errors: "null"), null),
+                _ => null,
+            };
+        }
 
         private static string Call(int target, string value = "v", string path = "p", string errors = "e") =>
             "V" + Id(target) + "(" + value + ", " + path + ", " + errors + ")";
@@ -151,70 +208,20 @@ namespace XaiAot.Generators.Emit
 
         private static void WriteCheck(SourceWriter writer, Dictionary<int, CheckMethodSpec> validation, CheckSpec check, string suffix)
         {
-            const string Number = "v.ValueKind == stj::JsonValueKind.Number";
-            const string String = "v.ValueKind == stj::JsonValueKind.String";
             const string Array = "v.ValueKind == stj::JsonValueKind.Array";
             const string Object = "v.ValueKind == stj::JsonValueKind.Object";
+            if (Simple(check, suffix) is { } simple)
+            {
+                writer.Line("if (" + simple.FailsWhen + " && " + Fail(check, simple.Argument) + ") return false;");
+                return;
+            }
+
             switch (check.Op)
             {
-                case CheckOp.False:
-                    writer.Line("if (" + Fail(check, Text("no value is allowed here")) + ") return false;");
-                    break;
-                case CheckOp.Type:
-                    writer.Line("if (!vr.Is(v, " + TypeMask(check.Texts) + ") && " + Fail(check, Text("must be " + string.Join(" or ", check.Texts.Select(Article)))) + ") return false;");
-                    break;
-                case CheckOp.Enum:
-                    writer.Line("if (!vr.In(v, E" + suffix + ") && " + Fail(check, Text("must be one of the values the schema lists")) + ") return false;");
-                    break;
-                case CheckOp.Const:
-                    writer.Line("if (!vr.JsonEquals(v, E" + suffix + ") && " + Fail(check, Text("must be " + Short(check.Text!))) + ") return false;");
-                    break;
-                case CheckOp.Minimum:
-                    writer.Line("if (" + Number + " && vr.Compare(v, " + NumberLiteral(check.Text!) + ") < 0 && " + Fail(check, Text("must be at least " + check.Text)) + ") return false;");
-                    break;
-                case CheckOp.Maximum:
-                    writer.Line("if (" + Number + " && vr.Compare(v, " + NumberLiteral(check.Text!) + ") > 0 && " + Fail(check, Text("must be at most " + check.Text)) + ") return false;");
-                    break;
-                case CheckOp.ExclusiveMinimum:
-                    writer.Line("if (" + Number + " && vr.Compare(v, " + NumberLiteral(check.Text!) + ") <= 0 && " + Fail(check, Text("must be more than " + check.Text)) + ") return false;");
-                    break;
-                case CheckOp.ExclusiveMaximum:
-                    writer.Line("if (" + Number + " && vr.Compare(v, " + NumberLiteral(check.Text!) + ") >= 0 && " + Fail(check, Text("must be less than " + check.Text)) + ") return false;");
-                    break;
-                case CheckOp.MultipleOf:
-                    writer.Line("if (" + Number + " && !vr.MultipleOf(v, " + NumberLiteral(check.Text!) + ") && " + Fail(check, Text("must be a multiple of " + check.Text)) + ") return false;");
-                    break;
-                case CheckOp.MinLength:
-                    writer.Line("if (" + String + " && vr.Length(v) < " + check.Text + " && " + Fail(check, Text("must be at least " + check.Text + " characters long")) + ") return false;");
-                    break;
-                case CheckOp.MaxLength:
-                    writer.Line("if (" + String + " && vr.Length(v) > " + check.Text + " && " + Fail(check, Text("must be at most " + check.Text + " characters long")) + ") return false;");
-                    break;
-                case CheckOp.Pattern:
-                    writer.Line("if (" + String + " && !vr.Matches(R" + suffix + ", v) && " + Fail(check, Text("must match the pattern " + check.Text)) + ") return false;");
-                    break;
-                case CheckOp.Format:
-                    writer.Line("if (" + String + " && !vr.Format(v, " + CSharp.StringLiteral(check.Text!) + ") && " + Fail(check, Text("must be a valid " + check.Text)) + ") return false;");
-                    break;
-                case CheckOp.MinItems:
-                    writer.Line("if (" + Array + " && v.GetArrayLength() < " + check.Text + " && " + Fail(check, Text("must have at least " + check.Text + " items")) + ") return false;");
-                    break;
-                case CheckOp.MaxItems:
-                    writer.Line("if (" + Array + " && v.GetArrayLength() > " + check.Text + " && " + Fail(check, Text("must have at most " + check.Text + " items")) + ") return false;");
-                    break;
-                case CheckOp.UniqueItems:
-                    writer.Line("if (" + Array + " && vr.HasDuplicates(v) && " + Fail(check, Text("must not hold the same item twice")) + ") return false;");
-                    break;
-                case CheckOp.MinProperties:
-                    writer.Line("if (" + Object + " && vr.Count(v) < " + check.Text + " && " + Fail(check, Text("must have at least " + check.Text + " members")) + ") return false;");
-                    break;
-                case CheckOp.MaxProperties:
-                    writer.Line("if (" + Object + " && vr.Count(v) > " + check.Text + " && " + Fail(check, Text("must have at most " + check.Text + " members")) + ") return false;");
-                    break;
                 case CheckOp.Required:
                     foreach (string member in check.Texts)
                     {
-                        writer.Line("if (" + Object + " && !v.TryGetProperty(" + CSharp.StringLiteral(member) + ", out _) && " + Fail(check, Text("misses the required member '" + member + "'")) + ") return false;");
+                        writer.Line("if (" + Object + " && !v.TryGetProperty(" + CSharp.StringLiteral(member) + ", out _) && " + Fail(check, CSharp.StringLiteral(member)) + ") return false;");
                     }
 
                     break;
@@ -222,7 +229,7 @@ namespace XaiAot.Generators.Emit
                     foreach (string member in check.Texts)
                     {
                         writer.Line("if (" + Object + " && v.TryGetProperty(" + CSharp.StringLiteral(check.Text!) + ", out _) && !v.TryGetProperty(" + CSharp.StringLiteral(member) + ", out _) && "
-                            + Fail(check, Text("has '" + check.Text + "', so it needs '" + member + "'")) + ") return false;");
+                            + Fail(check, CSharp.StringLiteral(member)) + ") return false;");
                     }
 
                     break;
@@ -252,24 +259,20 @@ namespace XaiAot.Generators.Emit
                     writer.Open("if (" + Array + ")");
                     writer.Line("int c" + suffix + " = 0;");
                     writer.Line("foreach (stj::JsonElement item in v.EnumerateArray()) if (" + Call(check.Targets[0], "item", "p", "null") + ") c" + suffix + "++;");
-                    writer.Line("if (c" + suffix + " < " + check.Texts[0] + " && " + Fail(check, Text(check.Texts[0] == "1" ? "must contain a matching item" : "must contain at least " + check.Texts[0] + " matching items"), keyword: check.Texts[0] == "1" ? "contains" : "minContains") + ") return false;");
+                    writer.Line("if (c" + suffix + " < " + check.Texts[0] + " && " + Fail(check, Text(check.Texts[0]), keyword: check.Texts[0] == "1" ? "contains" : "minContains") + ") return false;");
                     if (check.Texts[1].Length > 0)
                     {
-                        writer.Line("if (c" + suffix + " > " + check.Texts[1] + " && " + Fail(check, Text("must contain at most " + check.Texts[1] + " matching items"), keyword: "maxContains") + ") return false;");
+                        writer.Line("if (c" + suffix + " > " + check.Texts[1] + " && " + Fail(check, Text(check.Texts[1]), keyword: "maxContains") + ") return false;");
                     }
 
                     writer.Close();
                     break;
                 case CheckOp.Properties:
-                    writer.Open("if (" + Object + ")");
                     for (int k = 0; k < check.Texts.Count; k++)
                     {
-                        string local = "m" + suffix + "_" + Id(k);
-                        string literal = CSharp.StringLiteral(check.Texts[k]);
-                        writer.Line("if (v.TryGetProperty(" + literal + ", out stj::JsonElement " + local + ") && " + Sub(check.Targets[k], local, "vr.Child(p, " + literal + ")") + ") return false;");
+                        writer.Line("if (!vr.Member(v, " + CSharp.StringLiteral(check.Texts[k]) + ", V" + Id(check.Targets[k]) + ", p, e, ref ok)) return false;");
                     }
 
-                    writer.Close();
                     break;
                 case CheckOp.PatternProperties:
                     writer.Open("if (" + Object + ")");
@@ -294,7 +297,7 @@ namespace XaiAot.Generators.Emit
                     }
 
                     writer.Line(IsFalse(validation, check.Targets[0])
-                        ? "if (" + Fail(check, "\"member '\" + m.Name + \"' is not allowed\"", "vr.Child(p, m.Name)") + ") return false;"
+                        ? "if (" + Fail(check, "m.Name", "vr.Child(p, m.Name)") + ") return false;"
                         : "if (" + Sub(check.Targets[0], "m.Value", "vr.Child(p, m.Name)") + ") return false;");
                     writer.Close();
                     writer.Close();
@@ -304,6 +307,9 @@ namespace XaiAot.Generators.Emit
                     writer.Line("foreach (stj::JsonProperty m in v.EnumerateObject()) if (" + Sub(check.Targets[0], "vr.NameElement(m.Name)", "vr.Child(p, m.Name)") + ") return false;");
                     writer.Close();
                     break;
+                case CheckOp.NullOr:
+                    writer.Line("if (v.ValueKind != stj::JsonValueKind.Null && " + Sub(check.Targets[0]) + ") return false;");
+                    break;
                 case CheckOp.AllOf:
                 case CheckOp.Ref:
                     foreach (int target in check.Targets)
@@ -311,15 +317,6 @@ namespace XaiAot.Generators.Emit
                         writer.Line("if (" + Sub(target) + ") return false;");
                     }
 
-                    break;
-                case CheckOp.AnyOf:
-                    writer.Line("if (!(" + string.Join(" || ", check.Targets.Select(t => Call(t, errors: "null"))) + ") && " + Fail(check, Text("matches none of the alternatives")) + ") return false;");
-                    break;
-                case CheckOp.OneOf:
-                    writer.Line("if (" + string.Join(" + ", check.Targets.Select(t => "(" + Call(t, errors: "null") + " ? 1 : 0)")) + " != 1 && " + Fail(check, Text("must match exactly one alternative")) + ") return false;");
-                    break;
-                case CheckOp.Not:
-                    writer.Line("if (" + Call(check.Targets[0], errors: "null") + " && " + Fail(check, Text("matches a schema it must not")) + ") return false;");
                     break;
                 case CheckOp.IfThenElse:
                     string then = check.Targets[1] >= 0 ? Call(check.Targets[1]) : "true";
@@ -359,8 +356,6 @@ namespace XaiAot.Generators.Emit
                 "array" => "an array",
                 _ => "a " + type,
             };
-
-        private static string Short(string json) => json.Length <= 40 ? json : json.Substring(0, 37) + "...";
 
         /// <summary>A decimal literal when the number fits one exactly enough, else a double.</summary>
         private static string NumberLiteral(string text)

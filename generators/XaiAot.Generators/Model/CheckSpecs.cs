@@ -73,6 +73,9 @@ namespace XaiAot.Generators.Model
 
         /// <summary><c>$ref</c>: target 0.</summary>
         Ref,
+
+        /// <summary><c>anyOf</c>/<c>oneOf</c> of X and null, on a typed value: null, or target 0.</summary>
+        NullOr,
     }
 
     /// <summary>One keyword of one schema location, compiled: <see cref="Location"/> is its JSON pointer in the schema file.</summary>

@@ -89,7 +89,7 @@ namespace XaiAot.Generated.ThisAssembly
         }
 
         /// <summary>Records a violation: false when there is no list (the caller only asks whether the value is valid), so it stops at once.</summary>
-        public static bool Fail(List<SchemaViolation>? errors, ref bool ok, string path, string keyword, string location, string message)
+        public static bool Fail(List<SchemaViolation>? errors, ref bool ok, string path, string keyword, string location, string? argument = null)
         {
             ok = false;
             if (errors is null)
@@ -97,9 +97,50 @@ namespace XaiAot.Generated.ThisAssembly
                 return false;
             }
 
-            errors.Add(new SchemaViolation(path, keyword, location, message));
+            errors.Add(new SchemaViolation(path, keyword, location, Message(keyword, argument)));
             return true;
         }
+
+        /// <summary>Records the violation of a location with a single check; always false (the value is invalid).</summary>
+        public static bool Report(List<SchemaViolation>? errors, string path, string keyword, string location, string? argument = null)
+        {
+            errors?.Add(new SchemaViolation(path, keyword, location, Message(keyword, argument)));
+            return false;
+        }
+
+        /// <summary>The one-line message of a violated keyword (generated code passes the keyword's value where it helps).</summary>
+        public static string Message(string keyword, string? argument) =>
+            keyword switch
+            {
+                "false" => "no value is allowed here",
+                "type" => "must be " + argument,
+                "enum" => "must be one of the values the schema lists",
+                "const" => "must be the value the schema fixes",
+                "minimum" => "must be at least " + argument,
+                "maximum" => "must be at most " + argument,
+                "exclusiveMinimum" => "must be more than " + argument,
+                "exclusiveMaximum" => "must be less than " + argument,
+                "multipleOf" => "must be a multiple of " + argument,
+                "minLength" => "must be at least " + argument + " characters long",
+                "maxLength" => "must be at most " + argument + " characters long",
+                "pattern" => "must match the schema's pattern",
+                "format" => "must be a valid " + argument,
+                "minItems" => "must have at least " + argument + " items",
+                "maxItems" => "must have at most " + argument + " items",
+                "uniqueItems" => "must not hold the same item twice",
+                "contains" => "must contain a matching item",
+                "minContains" => "must contain at least " + argument + " matching items",
+                "maxContains" => "must contain at most " + argument + " matching items",
+                "minProperties" => "must have at least " + argument + " members",
+                "maxProperties" => "must have at most " + argument + " members",
+                "required" => "misses the required member '" + argument + "'",
+                "dependentRequired" => "misses member '" + argument + "', which another member requires",
+                "additionalProperties" => "member '" + argument + "' is not allowed",
+                "anyOf" => "matches none of the alternatives",
+                "oneOf" => "must match exactly one alternative",
+                "not" => "matches a schema it must not",
+                _ => "breaks '" + keyword + "'",
+            };
 
         /// <summary>Takes the result of a subschema: false when the value is invalid and there is no list to collect into.</summary>
         public static bool Ok(bool valid, ref bool ok, List<SchemaViolation>? errors)
@@ -112,6 +153,22 @@ namespace XaiAot.Generated.ThisAssembly
             ok = false;
             return errors is not null;
         }
+
+        /// <summary>Checks member <paramref name="name"/> of an object (when it has one): false when it is invalid and there is no list to collect into.</summary>
+        public static bool Member(JsonElement value, string name, Check check, string path, List<SchemaViolation>? errors, ref bool ok)
+        {
+            if (Member(value, name, check, path, errors))
+            {
+                return true;
+            }
+
+            ok = false;
+            return errors is not null;
+        }
+
+        /// <summary>Whether member <paramref name="name"/> of an object (when it has one) is valid.</summary>
+        public static bool Member(JsonElement value, string name, Check check, string path, List<SchemaViolation>? errors) =>
+            value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out JsonElement member) || check(member, Child(path, name), errors);
 
         /// <summary>The JSON Pointer of member <paramref name="name"/> of the value at <paramref name="path"/>.</summary>
         public static string Child(string path, string name) =>

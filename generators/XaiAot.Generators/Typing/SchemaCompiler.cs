@@ -116,7 +116,7 @@ namespace XaiAot.Generators.Typing
 
                 if (JsonPointer.Resolve(root, type.Pointer, out _) is { } schema)
                 {
-                    typeMethods.Add((type.Name, checks.MethodFor(schema, type.Pointer)));
+                    typeMethods.Add((type.Name, checks.MethodFor(schema, type.Pointer, typed: true)));
                 }
             }
 
@@ -128,13 +128,13 @@ namespace XaiAot.Generators.Typing
             {
                 if (!named)
                 {
-                    schemaMethods.Add((names.Claim(name), checks.MethodFor(schema, pointer)));
+                    schemaMethods.Add((names.Claim(name), checks.MethodFor(schema, pointer, typed: false)));
                 }
             }
 
             (EquatableArray<CheckMethodSpec> methods, bool[] trivial) = checks.Finish();
-            var entries = typeMethods.Select(t => new CheckEntry(t.Name, t.Method, trivial[t.Method], methods[t.Method].Location)).ToList();
-            var validators = schemaMethods.Select(t => new CheckEntry(t.Name, t.Method, false, methods[t.Method].Location)).ToList();
+            var entries = typeMethods.Select(t => new CheckEntry(t.Name, checks.Resolve(t.Method), trivial[t.Method], methods[checks.Resolve(t.Method)].Location)).ToList();
+            var validators = schemaMethods.Select(t => new CheckEntry(t.Name, checks.Resolve(t.Method), false, methods[checks.Resolve(t.Method)].Location)).ToList();
             bool[] reached = CheckCompiler.Reachable(methods, entries.Concat(validators).Where(e => !e.Trivial).Select(e => e.Method));
             return new ValidationSpec(
                 methods.Where(m => reached[m.Id]).ToEquatableArray(),
