@@ -21,9 +21,9 @@ public sealed class ForeignSchemaTests
 {
     [Theory]
     [InlineData("github-issues-event.schema.json", "XAOT0102:1")]
-    [InlineData("jsonfeed.schema.json", "XAOT0100:5 XAOT0101:2")]
+    [InlineData("jsonfeed.schema.json", "XAOT0101:2")]
     [InlineData("kubernetes-deployment.schema.json", "")]
-    [InlineData("shop-openapi.schema.json", "XAOT0100:80 XAOT0107:1")]
+    [InlineData("shop-openapi.schema.json", "XAOT0107:1")]
     public void GeneratesWithOnlyTheExpectedDiagnosticsAndCompilesCleanly(string file, string expected)
     {
         GeneratorRun run = GeneratorHarness.Run(new SchemaFile(Path.Combine(GeneratorHarness.SourceDirectory(), "Foreign", file), ReadForeign(file), "Foreign.Api"));
@@ -60,7 +60,7 @@ public sealed class ForeignSchemaTests
         Assert.Equal(fromDefinitions.Sources.Select(s => s.HintName), fromDocument.Sources.Select(s => s.HintName));
         Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0102");
         Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0100");
-        Assert.Contains("\"#/components/schemas/Money/properties/currency/pattern\"", fromDocument.Source(".Validation.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("\"#/components/schemas/Money/properties/currency/pattern\"", fromDocument.Source("Shop.Api.ShopJsonContext.Validation.g.cs"), StringComparison.Ordinal);
         fromDocument.AssertCompiles();
     }
 
