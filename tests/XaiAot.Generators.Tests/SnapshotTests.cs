@@ -52,7 +52,7 @@ public sealed class SnapshotTests
     public void Runtime()
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Schema("objects.schema.json", "XaiAot.Generators.Tests.Features.Objects"));
-        Snapshot.Verify(run.Sources.Where(s => s.HintName.EndsWith(".SchemaRuntime.g.cs", StringComparison.Ordinal)), "XaiAot.Generators.Tests.Features.Objects.");
+        Snapshot.Verify(run.Sources.Where(s => s.HintName.StartsWith("XaiAot.SchemaRuntime.", StringComparison.Ordinal)), "XaiAot.Generators.Tests.Features.Objects.");
     }
 
     [Fact]
@@ -70,6 +70,6 @@ public sealed class SnapshotTests
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Schema(file, "XaiAot.Generators.Tests.Features." + feature));
         run.AssertClean();
-        Snapshot.Verify(run.Sources.Where(s => !s.HintName.EndsWith(".SchemaRuntime.g.cs", StringComparison.Ordinal)), "XaiAot.Generators.Tests.Features." + feature + ".", test);
+        Snapshot.Verify(run.Sources.Where(s => !s.HintName.StartsWith("XaiAot.SchemaRuntime.", StringComparison.Ordinal)), "XaiAot.Generators.Tests.Features." + feature + ".", test);
     }
 }
