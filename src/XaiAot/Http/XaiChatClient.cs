@@ -255,6 +255,11 @@ public sealed partial class XaiChatClient
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(ChatCompletionRequest request, MediaTypeWithQualityHeaderValue accept, CancellationToken cancellationToken)
     {
+        if (_options.ValidateRequests && request.Validate() is { Count: > 0 } violations)
+        {
+            throw new XaiRequestValidationException(violations);
+        }
+
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, XaiChatJsonContext.Default.ChatCompletionRequest);
         HttpResponseMessage response = await _retry.SendAsync(
             static (state, token) => state.Client.SendOnceAsync(state.Body, state.Accept, token),
