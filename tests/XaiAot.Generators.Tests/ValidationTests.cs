@@ -100,6 +100,15 @@ public sealed class ValidationTests
         Assert.Empty(ConstraintsJsonContext.Validators.Percent(fine.RootElement));
     }
 
+    [Theory]
+    [InlineData("1e400", "maximum")]
+    [InlineData("-1e400", "minimum")]
+    public void NumbersBeyondDoubleOrDecimalAreComparedNotThrown(string json, string keyword)
+    {
+        using JsonDocument number = JsonDocument.Parse(json);
+        Assert.Equal(keyword, Assert.Single(ConstraintsJsonContext.Validators.Percent(number.RootElement)).Keyword);
+    }
+
     [Fact]
     public void FormatIsAnAnnotationUnlessAskedFor()
     {

@@ -198,9 +198,13 @@ namespace XaiAot.Generated.ThisAssembly
                 return decimal.Truncate(exact) == exact;
             }
 
-            double number = value.GetDouble();
+            double number = Double(value);
             return !double.IsInfinity(number) && Math.Floor(number) == number;
         }
+
+        /// <summary>A JSON number as a double; beyond double's range, an infinity of its sign (JsonElement.GetDouble would throw).</summary>
+        public static double Double(JsonElement value) =>
+            value.TryGetDouble(out double number) ? number : value.GetRawText().StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
 
         /// <summary>The length of a string in code points, as JSON Schema counts (a surrogate pair is one).</summary>
         public static int Length(JsonElement value)
@@ -221,10 +225,10 @@ namespace XaiAot.Generated.ThisAssembly
 
         /// <summary>Compares a JSON number with a limit exactly when both fit a decimal.</summary>
         public static int Compare(JsonElement value, decimal limit) =>
-            value.TryGetDecimal(out decimal exact) ? exact.CompareTo(limit) : value.GetDouble().CompareTo((double)limit);
+            value.TryGetDecimal(out decimal exact) ? exact.CompareTo(limit) : Double(value).CompareTo((double)limit);
 
         /// <summary>Compares a JSON number with a limit that does not fit a decimal.</summary>
-        public static int Compare(JsonElement value, double limit) => value.GetDouble().CompareTo(limit);
+        public static int Compare(JsonElement value, double limit) => Double(value).CompareTo(limit);
 
         /// <summary><c>multipleOf</c> without binary floating-point error: exact in decimal where the value fits.</summary>
         public static bool MultipleOf(JsonElement value, decimal divisor)
@@ -247,7 +251,7 @@ namespace XaiAot.Generated.ThisAssembly
         /// <summary><c>multipleOf</c> in doubles, tolerant of rounding; a quotient that overflows is not a multiple.</summary>
         public static bool MultipleOf(JsonElement value, double divisor)
         {
-            double quotient = value.GetDouble() / divisor;
+            double quotient = Double(value) / divisor;
             if (double.IsInfinity(quotient) || double.IsNaN(quotient))
             {
                 return false;
@@ -288,7 +292,7 @@ namespace XaiAot.Generated.ThisAssembly
             switch (left.ValueKind)
             {
                 case JsonValueKind.Number:
-                    return left.TryGetDecimal(out decimal a) && right.TryGetDecimal(out decimal b) ? a == b : left.GetDouble() == right.GetDouble();
+                    return left.TryGetDecimal(out decimal a) && right.TryGetDecimal(out decimal b) ? a == b : Double(left) == Double(right);
                 case JsonValueKind.String:
                     return left.ValueEquals(right.GetString());
                 case JsonValueKind.Array:
