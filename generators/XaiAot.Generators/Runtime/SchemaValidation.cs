@@ -66,10 +66,11 @@ namespace XaiAot.Generated.ThisAssembly
         /// <summary>Writes <paramref name="value"/> through its generated converter (exactly what would go on the wire) and checks the JSON.</summary>
         public static IReadOnlyList<SchemaViolation> Validate<T>(T value, JsonTypeInfo<T> info, Check check)
         {
-            JsonElement element;
+            byte[] json;
             try
             {
-                element = JsonSerializer.SerializeToElement(value, info);
+                // The same call a client makes to send the value (no second serializer path in a trimmed app).
+                json = JsonSerializer.SerializeToUtf8Bytes(value, info);
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
             {
@@ -77,7 +78,8 @@ namespace XaiAot.Generated.ThisAssembly
                 return new[] { new SchemaViolation(string.Empty, "required", "#", ex.Message) };
             }
 
-            return Run(element, check);
+            using JsonDocument document = JsonDocument.Parse(json);
+            return Run(document.RootElement, check);
         }
 
         /// <summary>Checks a JSON value against a compiled schema.</summary>
