@@ -100,6 +100,15 @@ public sealed class ValidationTests
         Assert.Empty(ConstraintsJsonContext.Validators.Percent(fine.RootElement));
     }
 
+    [Fact]
+    public void AViolationInsideAUnionVariantSaysWhereItIs()
+    {
+        Shape shape = JsonSerializer.Deserialize("""{"kind": "circle", "radius": -1}""", ConstraintsJsonContext.Default.Shape)!;
+        var found = shape.Validate().Select(v => v.InstanceLocation + " " + v.Keyword + " " + v.SchemaLocation).ToList();
+        Assert.Equal(new[] { " oneOf #/$defs/Shape/oneOf", "/radius minimum #/$defs/Shape/oneOf/0/properties/radius/minimum" }, found);
+        Assert.Empty(JsonSerializer.Deserialize("""{"kind": "square", "side": 2}""", ConstraintsJsonContext.Default.Shape)!.Validate());
+    }
+
     [Theory]
     [InlineData("1e400", "maximum")]
     [InlineData("-1e400", "minimum")]

@@ -132,6 +132,12 @@ namespace XaiAot.Generators.Emit
                 return;
             }
 
+            if (method.Checks.Count == 1 && method.Checks[0].Op is CheckOp.AnyOf or CheckOp.OneOf)
+            {
+                writer.Line(name + " => " + Alternatives(method.Checks[0]) + ";");
+                return;
+            }
+
             if (method.Checks.Count == 1 && Simple(method.Checks[0], Id(method.Id) + "_0") is { } simple)
             {
                 CheckSpec check = method.Checks[0];
@@ -156,6 +162,14 @@ namespace XaiAot.Generators.Emit
             "!vr.Fail(e, ref ok, " + path + ", " + CSharp.StringLiteral(keyword ?? check.Keyword) + ", " + CSharp.StringLiteral(check.Location) + (argument is null ? string.Empty : ", " + argument) + ")";
 
         private static string Text(string message) => CSharp.StringLiteral(message);
+
+        /// <summary>
+        /// <c>vr.OneOf(...)</c> / <c>vr.AnyOf(...)</c>: when no alternative matches, the violations of
+        /// the closest one are reported too (for a discriminated union, the variant the value names),
+        /// so an error inside a message says where it is, not only that no alternative matched.
+        /// </summary>
+        private static string Alternatives(CheckSpec check) =>
+            "vr." + (check.Op == CheckOp.OneOf ? "OneOf" : "AnyOf") + "(v, p, e, " + CSharp.StringLiteral(check.Location) + ", " + string.Join(", ", check.Targets.Select(t => "V" + Id(t))) + ")";
 
         /// <summary><c>!(condition)</c>, without the double negation when the condition is a negated call.</summary>
         private static string Negate(string condition) =>
@@ -191,8 +205,6 @@ namespace XaiAot.Generators.Emit
                 CheckOp.UniqueItems => (Array + " && vr.HasDuplicates(v)", null),
                 CheckOp.MinProperties => (Object + " && vr.Count(v) < " + check.Text, text),
                 CheckOp.MaxProperties => (Object + " && vr.Count(v) > " + check.Text, text),
-                CheckOp.AnyOf => ("!(" + string.Join(" || ", check.Targets.Select(t => Call(t, errors: "null"))) + ")", null),
-                CheckOp.OneOf => (string.Join(" + ", check.Targets.Select(t => "(" + Call(t, errors: "null") + " ? 1 : 0)")) + " != 1", null),
                 CheckOp.Not => (Call(check.Targets[0], errors: "null"), null),
                 _ => null,
             };
@@ -306,6 +318,10 @@ namespace XaiAot.Generators.Emit
                     writer.Open("if (" + Object + ")");
                     writer.Line("foreach (stj::JsonProperty m in v.EnumerateObject()) if (" + Sub(check.Targets[0], "vr.NameElement(m.Name)", "vr.Child(p, m.Name)") + ") return false;");
                     writer.Close();
+                    break;
+                case CheckOp.AnyOf:
+                case CheckOp.OneOf:
+                    writer.Line("if (!vr.Ok(" + Alternatives(check) + ", ref ok, e)) return false;");
                     break;
                 case CheckOp.NullOr:
                     writer.Line("if (v.ValueKind != stj::JsonValueKind.Null && " + Sub(check.Targets[0]) + ") return false;");

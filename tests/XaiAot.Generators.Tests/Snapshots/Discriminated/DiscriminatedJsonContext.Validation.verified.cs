@@ -48,9 +48,9 @@ partial class DiscriminatedJsonContext
         private static readonly stj::JsonElement E25_0 = vr.Parse("\"square\"");
         private static readonly stj::JsonElement E27_0 = vr.Parse("\"group\"");
         private static readonly stj::JsonElement E33_0 = vr.Parse("\"ellipse\"");
-        internal static bool V0(stj::JsonElement v, string p, vl? e) => !((V15(v, p, null) ? 1 : 0) + (V16(v, p, null) ? 1 : 0) + (V17(v, p, null) ? 1 : 0) != 1) || vr.Report(e, p, "oneOf", "#/$defs/Shape/oneOf");
-        internal static bool V1(stj::JsonElement v, string p, vl? e) => !((V18(v, p, null) ? 1 : 0) + (V19(v, p, null) ? 1 : 0) != 1) || vr.Report(e, p, "oneOf", "#/$defs/Pet/oneOf");
-        internal static bool V2(stj::JsonElement v, string p, vl? e) => !((V15(v, p, null) ? 1 : 0) + (V20(v, p, null) ? 1 : 0) != 1) || vr.Report(e, p, "oneOf", "#/$defs/Round/oneOf");
+        internal static bool V0(stj::JsonElement v, string p, vl? e) => vr.OneOf(v, p, e, "#/$defs/Shape/oneOf", V15, V16, V17);
+        internal static bool V1(stj::JsonElement v, string p, vl? e) => vr.OneOf(v, p, e, "#/$defs/Pet/oneOf", V18, V19);
+        internal static bool V2(stj::JsonElement v, string p, vl? e) => vr.OneOf(v, p, e, "#/$defs/Round/oneOf", V15, V20);
         internal static bool V3(stj::JsonElement v, string p, vl? e)
         {
             bool ok = true;
@@ -167,6 +167,6 @@ partial class DiscriminatedJsonContext
         internal static bool V33(stj::JsonElement v, string p, vl? e) => vr.JsonEquals(v, E33_0) || vr.Report(e, p, "const", "#/$defs/Ellipse/properties/type/const");
         internal static bool V34(stj::JsonElement v, string p, vl? e) => vr.Is(v, vr.TNumber) || vr.Report(e, p, "type", "#/$defs/Ellipse/properties/rx/type", "a number");
         internal static bool V35(stj::JsonElement v, string p, vl? e) => vr.Is(v, vr.TNumber) || vr.Report(e, p, "type", "#/$defs/Ellipse/properties/ry/type", "a number");
-        internal static bool V37(stj::JsonElement v, string p, vl? e) => !((V15(v, p, null) ? 1 : 0) + (V16(v, p, null) ? 1 : 0) + (V17(v, p, null) ? 1 : 0) != 1) || vr.Report(e, p, "oneOf", "#/$defs/Shape/oneOf");
+        internal static bool V37(stj::JsonElement v, string p, vl? e) => vr.OneOf(v, p, e, "#/$defs/Shape/oneOf", V15, V16, V17);
     }
 }

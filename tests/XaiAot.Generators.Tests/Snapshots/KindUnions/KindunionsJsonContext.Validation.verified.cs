@@ -57,7 +57,7 @@ partial class KindunionsJsonContext
     internal static class Checks
     {
         private static readonly stj::JsonElement E21_1 = vr.Parse("[\"auto\",\"none\"]");
-        internal static bool V0(stj::JsonElement v, string p, vl? e) => !((V6(v, p, null) ? 1 : 0) + (V7(v, p, null) ? 1 : 0) + (V8(v, p, null) ? 1 : 0) + (V9(v, p, null) ? 1 : 0) + (V10(v, p, null) ? 1 : 0) + (V23(v, p, null) ? 1 : 0) != 1) || vr.Report(e, p, "oneOf", "#/$defs/Value/oneOf");
+        internal static bool V0(stj::JsonElement v, string p, vl? e) => vr.OneOf(v, p, e, "#/$defs/Value/oneOf", V6, V7, V8, V9, V10, V23);
         internal static bool V2(stj::JsonElement v, string p, vl? e)
         {
             bool ok = true;
@@ -68,8 +68,8 @@ partial class KindunionsJsonContext
             if (!vr.Member(v, "mode", V5, p, e, ref ok)) return false;
             return ok;
         }
-        internal static bool V4(stj::JsonElement v, string p, vl? e) => !(!(V17(v, p, null) || V18(v, p, null) || V19(v, p, null))) || vr.Report(e, p, "anyOf", "#/$defs/Holder/properties/stop/anyOf");
-        internal static bool V5(stj::JsonElement v, string p, vl? e) => !(!(V20(v, p, null) || V21(v, p, null))) || vr.Report(e, p, "anyOf", "#/$defs/Holder/properties/mode/anyOf");
+        internal static bool V4(stj::JsonElement v, string p, vl? e) => vr.AnyOf(v, p, e, "#/$defs/Holder/properties/stop/anyOf", V17, V18, V19);
+        internal static bool V5(stj::JsonElement v, string p, vl? e) => vr.AnyOf(v, p, e, "#/$defs/Holder/properties/mode/anyOf", V20, V21);
         internal static bool V6(stj::JsonElement v, string p, vl? e) => vr.Is(v, vr.TString) || vr.Report(e, p, "type", "#/$defs/Value/oneOf/0/type", "a string");
         internal static bool V7(stj::JsonElement v, string p, vl? e) => vr.Is(v, vr.TInteger) || vr.Report(e, p, "type", "#/$defs/Value/oneOf/1/type", "an integer");
         internal static bool V8(stj::JsonElement v, string p, vl? e) => vr.Is(v, vr.TNumber) || vr.Report(e, p, "type", "#/$defs/Value/oneOf/2/type", "a number");

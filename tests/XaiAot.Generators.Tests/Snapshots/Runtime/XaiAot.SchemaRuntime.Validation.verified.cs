@@ -62,17 +62,18 @@ namespace XaiAot.Generated.Consumer
         /// <summary>Writes <paramref name="value"/> through its generated converter (exactly what would go on the wire) and checks the JSON.</summary>
         public static IReadOnlyList<SchemaViolation> Validate<T>(T value, JsonTypeInfo<T> info, Check check)
         {
-            JsonElement element;
+            byte[] json;
             try
             {
-                element = JsonSerializer.SerializeToElement(value, info);
+                json = JsonSerializer.SerializeToUtf8Bytes(value, info);
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
             {
                 return new[] { new SchemaViolation(string.Empty, "required", "#", ex.Message) };
             }
 
-            return Run(element, check);
+            using JsonDocument document = JsonDocument.Parse(json);
+            return Run(document.RootElement, check);
         }
 
         /// <summary>Checks a JSON value against a compiled schema.</summary>
@@ -132,7 +133,7 @@ namespace XaiAot.Generated.Consumer
                 "dependentRequired" => "misses member '" + argument + "', which another member requires",
                 "additionalProperties" => "member '" + argument + "' is not allowed",
                 "anyOf" => "matches none of the alternatives",
-                "oneOf" => "must match exactly one alternative",
+                "oneOf" => "matches none of the alternatives",
                 "not" => "matches a schema it must not",
                 _ => "breaks '" + keyword + "'",
             };
@@ -164,6 +165,61 @@ namespace XaiAot.Generated.Consumer
         /// <summary>Whether member <paramref name="name"/> of an object (when it has one) is valid.</summary>
         public static bool Member(JsonElement value, string name, Check check, string path, List<SchemaViolation>? errors) =>
             value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out JsonElement member) || check(member, Child(path, name), errors);
+
+        /// <summary><c>anyOf</c>: at least one alternative matches (see <see cref="OneOf"/> for what is reported).</summary>
+        public static bool AnyOf(JsonElement value, string path, List<SchemaViolation>? errors, string location, params Check[] alternatives) =>
+            Alternatives(value, path, errors, "anyOf", location, alternatives);
+
+        /// <summary>
+        /// <c>oneOf</c>: exactly one alternative matches. When none does, the violation is followed by
+        /// those of the closest alternative (fewest violations: for a discriminated union, the variant
+        /// the value names), so the report says where inside the value the problem is.
+        /// </summary>
+        public static bool OneOf(JsonElement value, string path, List<SchemaViolation>? errors, string location, params Check[] alternatives) =>
+            Alternatives(value, path, errors, "oneOf", location, alternatives);
+
+        private static bool Alternatives(JsonElement value, string path, List<SchemaViolation>? errors, string keyword, string location, Check[] alternatives)
+        {
+            int matches = 0;
+            foreach (Check alternative in alternatives)
+            {
+                if (alternative(value, path, null))
+                {
+                    matches++;
+                }
+            }
+
+            if (keyword == "oneOf" ? matches == 1 : matches > 0)
+            {
+                return true;
+            }
+
+            if (errors is null)
+            {
+                return false;
+            }
+
+            if (matches > 1)
+            {
+                errors.Add(new SchemaViolation(path, keyword, location, "matches " + matches.ToString(CultureInfo.InvariantCulture) + " alternatives; exactly one must match"));
+                return false;
+            }
+
+            List<SchemaViolation>? closest = null;
+            foreach (Check alternative in alternatives)
+            {
+                var found = new List<SchemaViolation>();
+                alternative(value, path, found);
+                if (closest is null || found.Count < closest.Count)
+                {
+                    closest = found;
+                }
+            }
+
+            errors.Add(new SchemaViolation(path, keyword, location, Message(keyword, null)));
+            errors.AddRange(closest!);
+            return false;
+        }
 
         /// <summary>The JSON Pointer of member <paramref name="name"/> of the value at <paramref name="path"/>.</summary>
         public static string Child(string path, string name) =>
