@@ -14,8 +14,9 @@ namespace XaiAot.Generators.Typing
     /// Compiles one schema file into a <see cref="GenerationSpec"/>, as a pipeline: check the options,
     /// read the JSON, check every keyword (<see cref="SchemaWalker"/>), reserve the definitions' names,
     /// resolve the root and each definition into specs (<see cref="TypeResolver"/>, a work queue), order
-    /// them depth-first (<see cref="DepthFirstOrder"/>), then adopt union variants
-    /// (<see cref="VariantAdoption"/>). Every <c>$defs</c> entry (and the root, when it describes a
+    /// them depth-first (<see cref="DepthFirstOrder"/>), adopt union variants
+    /// (<see cref="VariantAdoption"/>), then compile the checks behind each type's Validate()
+    /// (<see cref="CheckCompiler"/>). Every <c>$defs</c> entry (and the root, when it describes a
     /// value) becomes a type; inline object, enum and union schemas become types named
     /// from their path. Never throws for bad input: problems become diagnostics and the affected value
     /// degrades to <c>JsonElement</c>, which still round-trips whatever arrives.
@@ -170,9 +171,10 @@ namespace XaiAot.Generators.Typing
 
             if (Definitions.RootDescribesValue(root))
             {
-                string rootName = table.Reserve(root, RootName(root, fileName));
+                string rootName = RootName(root, fileName);
+                string reserved = table.Reserve(root, rootName);
                 topLevel.Add(resolver.ResolveAll(root, string.Empty, rootName));
-                topLevelSchemas.Add((rootName, root, string.Empty, topLevel[topLevel.Count - 1] is { Kind: ValueKind.Named } rootType && rootType.Name == rootName));
+                topLevelSchemas.Add((reserved, root, string.Empty, topLevel[topLevel.Count - 1] is { Kind: ValueKind.Named } rootType && rootType.Name == reserved));
             }
             else if (RootAsserts(root))
             {
