@@ -119,6 +119,25 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void SchemaNamesThatMeetTheValidationNamesStillCompile()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            {"$defs": {
+              "Checks": {"type": "object", "properties": {"validate": {"type": "string", "maxLength": 3}, "v0": {"minimum": 1}}},
+              "Validators": {"type": "object", "properties": {"checks": {"$ref": "#/$defs/Checks"}}},
+              "SchemaViolation": {"type": "string", "enum": ["a"]},
+              "SchemaValidation": {"type": "array", "items": {"type": "integer", "maximum": 3}},
+              "Equals": {"type": "string", "pattern": "^x"},
+              "V0": {"type": "number", "multipleOf": 0.5}
+            }}
+            """);
+        run.AssertClean();
+        string validation = run.Source("JsonContext.Validation.g.cs");
+        Assert.Contains("public static scg::IReadOnlyList<sv::SchemaViolation> SchemaValidation(stj::JsonElement value)", validation, System.StringComparison.Ordinal);
+        Assert.Contains("public static scg::IReadOnlyList<sv::SchemaViolation> Equals2(stj::JsonElement value)", validation, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FormatIsAnAnnotationUnlessAskedFor()
     {
         const string Schema = """{"$defs": {"A": {"type": "object", "properties": {"d": {"type": "string", "format": "date"}}}}}""";
