@@ -113,15 +113,51 @@ public sealed class JsonSchemaTestSuiteTests
     {
         string directory = SuiteDirectory();
         Assert.True(Directory.Exists(directory), "JSON Schema Test Suite not found at " + directory);
-        var cases = new List<SuiteCase>();
-        foreach (string path in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        var results = Run(directory, Directory.GetFiles(directory, "*.json").Where(p => !LeftOutFiles.ContainsKey(Path.GetFileName(p))), formats: false);
+        _output.WriteLine(Table(results));
+        foreach (KeyValuePair<string, string> file in LeftOutFiles)
         {
-            string file = Path.GetFileName(path);
-            if (LeftOutFiles.ContainsKey(file))
-            {
-                continue;
-            }
+            _output.WriteLine("left out: " + file.Key + ": " + file.Value);
+        }
 
+        var unexpected = results.Where(r => r.Problem is not null && !LeftOutTests.ContainsKey(r.Case.Key(r.Test))).ToList();
+        var nowPassing = results.Where(r => r.Problem is null && LeftOutTests.ContainsKey(r.Case.Key(r.Test))).ToList();
+        foreach (var failure in unexpected)
+        {
+            _output.WriteLine("FAIL " + failure.Case.Key(failure.Test) + ": " + failure.Problem);
+        }
+
+        foreach (var passing in nowPassing)
+        {
+            _output.WriteLine("NOW PASSES (remove from LeftOutTests): " + passing.Case.Key(passing.Test));
+        }
+
+        Assert.True(unexpected.Count == 0 && nowPassing.Count == 0, unexpected.Count + " unexpected failures, " + nowPassing.Count + " left-out tests now pass (see the output)");
+    }
+
+    /// <summary>
+    /// The suite's optional files (bignum, ECMA-262 regexes, float overflow, and the format assertions
+    /// with ValidateFormats="true"): a report of how far the generated checks go, printed, not asserted
+    /// (these are optional in the standard), except that every case must compile and none may throw.
+    /// </summary>
+    [Fact]
+    public void OptionalFilesAreReported()
+    {
+        string optional = Path.Combine(SuiteDirectory(), "optional");
+        var files = Directory.GetFiles(optional, "*.json")
+            .Where(p => Path.GetFileName(p) is "bignum.json" or "ecmascript-regex.json" or "float-overflow.json" or "non-bmp-regex.json")
+            .Concat(Directory.GetFiles(Path.Combine(optional, "format"), "*.json"));
+        var results = Run(optional, files, formats: true);
+        _output.WriteLine(Table(results));
+        Assert.DoesNotContain(results, r => r.Problem is not null && (r.Problem.StartsWith("threw", StringComparison.Ordinal) || r.Problem.StartsWith("not compiled: CS", StringComparison.Ordinal)));
+    }
+
+    private static List<(SuiteCase Case, SuiteTest Test, string? Problem)> Run(string directory, IEnumerable<string> paths, bool formats)
+    {
+        var cases = new List<SuiteCase>();
+        foreach (string path in paths.Order(StringComparer.Ordinal))
+        {
+            string file = Path.GetRelativePath(directory, path).Replace('\\', '/');
             using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
             int index = 0;
             foreach (JsonElement group in document.RootElement.EnumerateArray())
@@ -133,7 +169,8 @@ public sealed class JsonSchemaTestSuiteTests
                     group.GetProperty("schema").GetRawText(),
                     group.GetProperty("tests").EnumerateArray()
                         .Select(t => new SuiteTest(t.GetProperty("description").GetString()!, t.GetProperty("data").GetRawText(), t.GetProperty("valid").GetBoolean()))
-                        .ToList()));
+                        .ToList())
+                { Formats = formats });
                 index++;
             }
         }
@@ -151,6 +188,11 @@ public sealed class JsonSchemaTestSuiteTests
             }
         }
 
+        return results;
+    }
+
+    private static string Table(List<(SuiteCase Case, SuiteTest Test, string? Problem)> results)
+    {
         var table = new StringBuilder();
         table.AppendLine("| file | passed | total |").AppendLine("|---|---:|---:|");
         foreach (var file in results.GroupBy(r => r.Case.File))
@@ -159,26 +201,7 @@ public sealed class JsonSchemaTestSuiteTests
         }
 
         table.AppendLine("| **all** | " + results.Count(r => r.Problem is null) + " | " + results.Count + " |");
-        foreach (KeyValuePair<string, string> file in LeftOutFiles)
-        {
-            table.AppendLine("left out: " + file.Key + ": " + file.Value);
-        }
-
-        _output.WriteLine(table.ToString());
-
-        var unexpected = results.Where(r => r.Problem is not null && !LeftOutTests.ContainsKey(r.Case.Key(r.Test))).ToList();
-        var nowPassing = results.Where(r => r.Problem is null && LeftOutTests.ContainsKey(r.Case.Key(r.Test))).ToList();
-        foreach (var failure in unexpected)
-        {
-            _output.WriteLine("FAIL " + failure.Case.Key(failure.Test) + ": " + failure.Problem);
-        }
-
-        foreach (var passing in nowPassing)
-        {
-            _output.WriteLine("NOW PASSES (remove from LeftOutTests): " + passing.Case.Key(passing.Test));
-        }
-
-        Assert.True(unexpected.Count == 0 && nowPassing.Count == 0, unexpected.Count + " unexpected failures, " + nowPassing.Count + " left-out tests now pass (see the output)");
+        return table.ToString();
     }
 
     /// <summary>One compilation for every case; cases whose output does not compile are dropped (with the reason) and the rest compiled again.</summary>
@@ -289,9 +312,16 @@ public sealed class JsonSchemaTestSuiteTests
 
     private sealed record SuiteCase(string File, int Index, string Description, string Schema, List<SuiteTest> Tests)
     {
-        public string Namespace => "Suite." + TypeNames.FromSchemaName(Path.GetFileNameWithoutExtension(File)) + ".C" + Index;
+        public bool Formats { get; init; }
 
-        public SchemaFile File_ => new("/suite/" + Namespace + "/case.schema.json", Schema, Namespace, "CaseContext");
+        public string Namespace => "Suite." + TypeNames.FromSchemaName(File.Replace(".json", string.Empty, StringComparison.Ordinal).Replace('/', '_')) + ".C" + Index;
+
+        public SchemaFile File_ => new(
+            "/suite/" + Namespace + "/case.schema.json",
+            Schema,
+            Namespace,
+            "CaseContext",
+            Formats ? new Dictionary<string, string> { ["ValidateFormats"] = "true" } : null);
 
         /// <summary>The root's name: its title, else the file stem ("case").</summary>
         public string RootName

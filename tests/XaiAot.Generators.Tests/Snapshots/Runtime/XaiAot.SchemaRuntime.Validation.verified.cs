@@ -298,13 +298,14 @@ namespace XaiAot.Generated.Consumer
             return MultipleOf(value, (double)divisor);
         }
 
-        /// <summary><c>multipleOf</c> in doubles, tolerant of rounding; a quotient that overflows is not a multiple.</summary>
+        /// <summary><c>multipleOf</c> in doubles, tolerant of rounding; when the quotient overflows, by the exact remainder.</summary>
         public static bool MultipleOf(JsonElement value, double divisor)
         {
-            double quotient = Double(value) / divisor;
+            double number = Double(value);
+            double quotient = number / divisor;
             if (double.IsInfinity(quotient) || double.IsNaN(quotient))
             {
-                return false;
+                return !double.IsInfinity(number) && Math.IEEERemainder(number, divisor) == 0;
             }
 
             return Math.Abs(quotient - Math.Round(quotient)) <= 1e-9 * Math.Max(1, Math.Abs(quotient));
