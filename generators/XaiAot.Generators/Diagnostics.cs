@@ -156,6 +156,14 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor InvalidPattern = new(
+            "XAOT0111",
+            "Pattern cannot be compiled",
+            "Pattern '{0}' at '{1}' cannot be compiled as a .NET regular expression ({2}); Validate() does not check it",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true);
+
         public static readonly DiagnosticDescriptor PatternNotCompiled = new(
             "XAOT0115",
             "patternProperties pattern cannot be compiled",
@@ -175,7 +183,7 @@ namespace XaiAot.Generators
         private static readonly Dictionary<string, DiagnosticDescriptor> All = Index(
             InvalidJson, UnresolvedRef, InvalidType, InvalidKeywordValue, InvalidSchema, RefCycle, InvalidOption, NestingTooDeep,
             ValidationKeywordIgnored, UnsupportedKeyword, UnknownKeyword, AmbiguousUnion,
-            UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, PatternNotCompiled, InternalError);
+            UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, InvalidPattern, PatternNotCompiled, InternalError);
 
         public static DiagnosticDescriptor ById(string id) => All[id];
 

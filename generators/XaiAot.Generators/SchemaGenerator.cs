@@ -73,6 +73,7 @@ namespace XaiAot.Generators
                     if (pair.Left)
                     {
                         output.AddSource(RuntimeSource.HintName, SourceText.From(RuntimeSource.Emit(pair.Right), System.Text.Encoding.UTF8));
+                        output.AddSource(RuntimeSource.ValidationHintName, SourceText.From(RuntimeSource.EmitValidation(pair.Right), System.Text.Encoding.UTF8));
                     }
                 });
 
@@ -109,7 +110,7 @@ namespace XaiAot.Generators
 
             try
             {
-                CompiledSchema compiled = SchemaCompiler.Compile(input.Path, input.Text, input.Namespace, input.ContextName, cancellation);
+                CompiledSchema compiled = SchemaCompiler.Compile(input.Path, input.Text, input.Namespace, input.ContextName, cancellation, input.ValidateFormats);
                 return compiled.Spec is null || !input.JsonSchemas ? compiled : WithSchemas(compiled, input);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -22,6 +22,9 @@ namespace XaiAot.Generators
         /// </summary>
         public string StrictJsonSchemas { get; init; } = string.Empty;
 
+        /// <summary>Whether Validate() asserts <c>format</c> (metadata <c>ValidateFormats="true"</c>); by default a format is an annotation.</summary>
+        public bool ValidateFormats { get; init; }
+
         public static SchemaInput From(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellation)
         {
             AnalyzerConfigOptions fileOptions = options.GetOptions(file);
@@ -35,6 +38,7 @@ namespace XaiAot.Generators
             {
                 JsonSchemas = schemas,
                 StrictJsonSchemas = Option(fileOptions, "build_metadata.AdditionalFiles.StrictJsonSchemas") ?? string.Empty,
+                ValidateFormats = string.Equals(Option(fileOptions, "build_metadata.AdditionalFiles.ValidateFormats"), "true", StringComparison.OrdinalIgnoreCase),
             };
         }
 

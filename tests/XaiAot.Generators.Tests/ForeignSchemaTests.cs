@@ -23,11 +23,11 @@ public sealed class ForeignSchemaTests
 {
     [Theory]
     [InlineData("github-issues-event.schema.json", "XAOT0102:1")]
-    [InlineData("jsonfeed.schema.json", "XAOT0100:5")]
+    [InlineData("jsonfeed.schema.json", "")]
     [InlineData("kubernetes-deployment.schema.json", "")]
-    [InlineData("shop-openapi.schema.json", "XAOT0100:80 XAOT0107:1")]
-    [InlineData("toolconfig.schema.json", "XAOT0100:5")]
-    [InlineData("petstore-openapi30.schema.json", "XAOT0100:5")]
+    [InlineData("shop-openapi.schema.json", "XAOT0107:1")]
+    [InlineData("toolconfig.schema.json", "")]
+    [InlineData("petstore-openapi30.schema.json", "")]
     public void GeneratesWithOnlyTheExpectedDiagnosticsAndCompilesCleanly(string file, string expected)
     {
         GeneratorRun run = GeneratorHarness.Run(new SchemaFile(Path.Combine(GeneratorHarness.SourceDirectory(), "Foreign", file), ReadForeign(file), "Foreign.Api"));
@@ -63,7 +63,8 @@ public sealed class ForeignSchemaTests
         GeneratorRun fromDefinitions = GeneratorHarness.Run(ReadForeign("shop-openapi.schema.json"), "shop.schema.json", "Shop.Api");
         Assert.Equal(fromDefinitions.Sources.Select(s => s.HintName), fromDocument.Sources.Select(s => s.HintName));
         Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0102");
-        Assert.Contains(fromDocument.Diagnostics, d => d.Id == "XAOT0100" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'#/components/schemas/Money/properties/currency/pattern'", StringComparison.Ordinal));
+        Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0100");
+        Assert.Contains("\"#/components/schemas/Money/properties/currency/pattern\"", fromDocument.Source("Shop.Api.ShopJsonContext.Validation.g.cs"), StringComparison.Ordinal);
         fromDocument.AssertCompiles();
     }
 

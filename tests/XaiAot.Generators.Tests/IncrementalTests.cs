@@ -27,7 +27,7 @@ public sealed class IncrementalTests
               "type": "object",
               "description": "A thing.",
               "properties": {
-                "name": { "type": "string", "maxLength": 10 },
+                "name": { "type": "string", "maxLenght": 10 },
                 "kind": { "enum": ["a", "b"] }
               }
             }

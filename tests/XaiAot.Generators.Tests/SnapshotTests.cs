@@ -82,7 +82,7 @@ public sealed class SnapshotTests
         Snapshot.Verify(run.Sources.Where(s => !IsRuntime(s.HintName)), "XaiAot.Generators.Tests.Features." + feature + ".", test);
     }
 
-    /// <summary>The per-assembly files (runtime helpers, and DateTimeText where a schema has a date-time): snapshot once, in <see cref="Runtime"/>.</summary>
+    /// <summary>The per-assembly files (runtime and validation helpers, and DateTimeText where a schema has a date-time): snapshot once, in <see cref="Runtime"/>.</summary>
     private static bool IsRuntime(string hintName) =>
-        hintName.EndsWith(".SchemaRuntime.g.cs", StringComparison.Ordinal) || hintName.EndsWith(".DateTimeText.g.cs", StringComparison.Ordinal);
+        hintName.StartsWith("XaiAot.SchemaRuntime.", StringComparison.Ordinal) || hintName.EndsWith(".DateTimeText.g.cs", StringComparison.Ordinal);
 }

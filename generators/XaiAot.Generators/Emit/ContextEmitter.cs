@@ -15,7 +15,7 @@ namespace XaiAot.Generators.Emit
         private static readonly string[] ReservedMembers =
         {
             "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Converters", "SchemaRuntime", "CreateTypeInfo",
-            "JsonSchemas", "StrictJsonSchemas", "SchemaFragments",
+            "JsonSchemas", "StrictJsonSchemas", "SchemaFragments", "Validators", "Checks",
             "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
 

@@ -17,7 +17,7 @@ namespace XaiAot.Generators.Emit
             for (int index = 0; index < type.PatternMaps.Count; index++)
             {
                 string patterns = string.Join(", ", type.PatternMaps[index].Patterns.Select(p =>
-                    "new(" + CSharp.StringLiteral(p.Pattern) + ", " + (p.EcmaScript ? "true" : "false") + ")"));
+                    "new(" + CSharp.StringLiteral(p.Pattern) + ", " + CSharp.StringLiteral(p.DotNetPattern) + ")"));
                 writer.Line("private static readonly rt.Pattern[] " + Patterns(index) + " = { " + patterns + " };");
             }
         }

@@ -37,6 +37,12 @@ namespace XaiAot.Generators.Emit
             {
                 files.Add(new GeneratedFile(prefix + "JsonSchemas.g.cs", JsonSchemasEmitter.Emit(spec, runtime)));
             }
+
+            if (spec.Validation is { } validation)
+            {
+                files.Add(new GeneratedFile(prefix + "Validation.g.cs", ValidateEmitter.Emit(spec, validation, runtime)));
+            }
+
             return files;
         }
     }

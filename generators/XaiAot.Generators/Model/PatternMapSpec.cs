@@ -7,9 +7,8 @@ namespace XaiAot.Generators.Model
     internal sealed record PatternMapSpec(string PropertyName, EquatableArray<PatternSpec> Patterns, TypeRef ValueType);
 
     /// <summary>
-    /// A regular expression of <c>patternProperties</c>, and whether .NET compiles it with
-    /// <c>RegexOptions.ECMAScript</c> (JSON Schema's dialect); a pattern ECMAScript mode rejects
-    /// (<c>\p{L}</c>, lookbehind) is compiled with .NET's own syntax instead.
+    /// A regular expression of <c>patternProperties</c> as the schema wrote it (ECMA-262, for messages)
+    /// and translated to .NET's dialect by <c>Checks.EcmaPattern</c> (what the runtime compiles).
     /// </summary>
-    internal sealed record PatternSpec(string Pattern, bool EcmaScript);
+    internal sealed record PatternSpec(string Pattern, string DotNetPattern);
 }

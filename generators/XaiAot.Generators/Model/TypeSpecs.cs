@@ -93,6 +93,9 @@ namespace XaiAot.Generators.Model
 
         /// <summary>The assembly's runtime namespace (set by the emit step), where shared public types such as <c>DateTimeText</c> live.</summary>
         public string RuntimeNamespace { get; init; } = "XaiAot.Generated.ThisAssembly";
+
+        /// <summary>The compiled checks behind each type's Validate() and the context's Validators.</summary>
+        public ValidationSpec? Validation { get; init; }
     }
 
     /// <summary>The result of compiling one schema file: code to emit and diagnostics to report, kept apart.</summary>

@@ -626,24 +626,27 @@ namespace XaiAot.Generated.ThisAssembly
 
         /// <summary>
         /// A <c>patternProperties</c> pattern, compiled on first use (so a type that never meets an
-        /// unnamed member never builds a Regex). ECMAScript is JSON Schema's dialect; a pattern .NET
-        /// only takes in its own syntax was marked so by the generator.
+        /// unnamed member never builds a Regex). The generator translated it from ECMA-262, JSON
+        /// Schema's dialect, to .NET's. Member names come from the wire, so a match has a time limit:
+        /// a pattern that backtracks without end fails the read with a RegexMatchTimeoutException
+        /// naming the pattern, instead of hanging it.
         /// </summary>
         public sealed class Pattern
         {
+            private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
             private readonly string _pattern;
-            private readonly RegexOptions _options;
+            private readonly string _dotNetPattern;
             private Regex? _regex;
 
-            public Pattern(string pattern, bool ecmaScript)
+            public Pattern(string pattern, string dotNetPattern)
             {
                 _pattern = pattern;
-                _options = ecmaScript ? RegexOptions.ECMAScript : RegexOptions.CultureInvariant;
+                _dotNetPattern = dotNetPattern;
             }
 
             public override string ToString() => _pattern;
 
-            public bool IsMatch(string name) => (_regex ??= new Regex(_pattern, _options)).IsMatch(name);
+            public bool IsMatch(string name) => (_regex ??= new Regex(_dotNetPattern, RegexOptions.CultureInvariant, MatchTimeout)).IsMatch(name);
         }
 
         /// <summary>True when <paramref name="name"/> matches one of <paramref name="patterns"/>.</summary>

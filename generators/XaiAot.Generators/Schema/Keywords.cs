@@ -11,8 +11,11 @@ namespace XaiAot.Generators.Schema
         /// <summary>Documentation only (descriptions, examples, comments).</summary>
         Annotation,
 
-        /// <summary>Constrains values without changing their shape; not enforced (warning XAOT0100).</summary>
+        /// <summary>Constrains values without changing their shape; not enforced (warning XAOT0100). None at present.</summary>
         ValidationOnly,
+
+        /// <summary>Constrains values without changing their shape; enforced by the generated Validate() (no warning).</summary>
+        Enforced,
 
         /// <summary>Would change the shape, but is not supported; ignored (warning XAOT0101).</summary>
         UnsupportedStructure,
@@ -86,33 +89,37 @@ namespace XaiAot.Generators.Schema
             ["allowComments"] = KeywordClass.Annotation,
             ["allowTrailingCommas"] = KeywordClass.Annotation,
 
-            ["pattern"] = KeywordClass.ValidationOnly,
-            ["minLength"] = KeywordClass.ValidationOnly,
-            ["maxLength"] = KeywordClass.ValidationOnly,
-            ["minimum"] = KeywordClass.ValidationOnly,
-            ["maximum"] = KeywordClass.ValidationOnly,
-            ["exclusiveMinimum"] = KeywordClass.ValidationOnly,
-            ["exclusiveMaximum"] = KeywordClass.ValidationOnly,
-            ["multipleOf"] = KeywordClass.ValidationOnly,
-            ["minItems"] = KeywordClass.ValidationOnly,
-            ["maxItems"] = KeywordClass.ValidationOnly,
-            ["uniqueItems"] = KeywordClass.ValidationOnly,
-            ["minProperties"] = KeywordClass.ValidationOnly,
-            ["maxProperties"] = KeywordClass.ValidationOnly,
-            ["minContains"] = KeywordClass.ValidationOnly,
-            ["maxContains"] = KeywordClass.ValidationOnly,
-            ["dependentRequired"] = KeywordClass.ValidationOnly,
+            ["pattern"] = KeywordClass.Enforced,
+            ["minLength"] = KeywordClass.Enforced,
+            ["maxLength"] = KeywordClass.Enforced,
+            ["minimum"] = KeywordClass.Enforced,
+            ["maximum"] = KeywordClass.Enforced,
+            ["exclusiveMinimum"] = KeywordClass.Enforced,
+            ["exclusiveMaximum"] = KeywordClass.Enforced,
+            ["multipleOf"] = KeywordClass.Enforced,
+            ["minItems"] = KeywordClass.Enforced,
+            ["maxItems"] = KeywordClass.Enforced,
+            ["uniqueItems"] = KeywordClass.Enforced,
+            ["minProperties"] = KeywordClass.Enforced,
+            ["maxProperties"] = KeywordClass.Enforced,
+            ["minContains"] = KeywordClass.Enforced,
+            ["maxContains"] = KeywordClass.Enforced,
+            ["dependentRequired"] = KeywordClass.Enforced,
 
-            ["if"] = KeywordClass.UnsupportedStructure,
-            ["then"] = KeywordClass.UnsupportedStructure,
-            ["else"] = KeywordClass.UnsupportedStructure,
-            ["not"] = KeywordClass.UnsupportedStructure,
-            ["propertyNames"] = KeywordClass.UnsupportedStructure,
+            // Applicators that only assert: Validate() checks them; the shape does not depend on them.
+            ["if"] = KeywordClass.Enforced,
+            ["then"] = KeywordClass.Enforced,
+            ["else"] = KeywordClass.Enforced,
+            ["not"] = KeywordClass.Enforced,
+            ["propertyNames"] = KeywordClass.Enforced,
+            ["contains"] = KeywordClass.Enforced,
+
+            // Validate() checks these too, but the typed model does not follow them (their members or
+            // items are read as JsonElement, or as additional members), so they still warn.
             ["dependentSchemas"] = KeywordClass.UnsupportedStructure,
             ["dependencies"] = KeywordClass.UnsupportedStructure,
             ["prefixItems"] = KeywordClass.UnsupportedStructure,
             ["additionalItems"] = KeywordClass.UnsupportedStructure,
-            ["contains"] = KeywordClass.UnsupportedStructure,
             ["unevaluatedProperties"] = KeywordClass.UnsupportedStructure,
             ["unevaluatedItems"] = KeywordClass.UnsupportedStructure,
             ["$dynamicRef"] = KeywordClass.UnsupportedStructure,
@@ -131,6 +138,6 @@ namespace XaiAot.Generators.Schema
         /// <summary>Keywords that may stand beside <c>$ref</c> without changing what it means here.</summary>
         public static bool IsRefCompanion(string keyword) =>
             keyword is "$ref" or "description" or "title" or "deprecated" or "default" or "examples" or "$comment" or "nullable"
-            || Classify(keyword) is KeywordClass.ValidationOnly or KeywordClass.Unknown;
+            || Classify(keyword) is KeywordClass.ValidationOnly or KeywordClass.Enforced or KeywordClass.Unknown;
     }
 }

@@ -61,7 +61,14 @@ namespace XaiAot.Generators.Schema
                     continue; // the rest of an OpenAPI document: not schema keywords
                 }
 
-                switch (Keywords.Classify(member.Name))
+                KeywordClass keywordClass = Keywords.Classify(member.Name);
+                if (keywordClass == KeywordClass.Enforced)
+                {
+                    CheckKeyword(member, at);
+                    continue;
+                }
+
+                switch (keywordClass)
                 {
                     case KeywordClass.ValidationOnly:
                         _diagnostics.Add(Diagnostics.ValidationKeywordIgnored, member.NamePosition, member.Name, JsonPointer.Display(at));
@@ -114,6 +121,22 @@ namespace XaiAot.Generators.Schema
                         {
                             WalkSchema(child.Value, JsonPointer.Append(at, child.Name));
                         }
+                    }
+
+                    break;
+                case "not":
+                case "if":
+                case "then":
+                case "else":
+                case "propertyNames":
+                case "contains":
+                    if (value.Kind == JsonKind.Object || value.IsBoolean)
+                    {
+                        WalkSchema(value, at);
+                    }
+                    else
+                    {
+                        Wrong(member, at, "a schema (an object or a boolean)");
                     }
 
                     break;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using XaiAot.Generators.JsonText;
 using XaiAot.Generators.Model;
 using XaiAot.Generators.Naming;
@@ -59,30 +58,19 @@ namespace XaiAot.Generators.Typing
             return maps.ToEquatableArray();
         }
 
-        /// <summary>The pattern as ECMAScript if .NET takes it so, else in .NET's own syntax, else null (reported).</summary>
+        /// <summary>
+        /// The pattern translated from ECMA-262 to .NET (the same translation <c>pattern</c> gets in
+        /// Validate(), so a member name matches here exactly when it would match there), else null (reported).
+        /// </summary>
         private static PatternSpec? Compile(JsonMember member, string pointer, DiagnosticBag diagnostics)
         {
-            try
+            if (Checks.EcmaPattern.Translate(member.Name, out string? error) is { } translated)
             {
-                _ = new Regex(member.Name, RegexOptions.ECMAScript);
-                return new PatternSpec(member.Name, EcmaScript: true);
-            }
-            catch (ArgumentException)
-            {
-                // ECMAScript mode refuses some of .NET's syntax (\p{L}, lookbehind): try .NET's own.
+                return new PatternSpec(member.Name, translated);
             }
 
-            try
-            {
-                _ = new Regex(member.Name, RegexOptions.CultureInvariant);
-                return new PatternSpec(member.Name, EcmaScript: false);
-            }
-            catch (ArgumentException error)
-            {
-                string reason = error.Message.Split('\n')[0].Trim();
-                diagnostics.Add(Diagnostics.PatternNotCompiled, member.NamePosition, Shortened(member.Name), JsonPointer.Display(pointer), reason);
-                return null;
-            }
+            diagnostics.Add(Diagnostics.PatternNotCompiled, member.NamePosition, Shortened(member.Name), JsonPointer.Display(pointer), error ?? "not a regular expression");
+            return null;
         }
 
         private static string Shortened(string text) => text.Length <= 60 ? text : text.Substring(0, 59) + "…";

@@ -286,8 +286,6 @@ namespace XaiAot.Generators.Typing
                 return Consts.FromConst(constant, JsonPointer.Append(pointer, "const"), nullable);
             }
 
-            ReportConstraintOnlyAlternatives(schema, pointer);
-
             JsonMember? alternatives = Alternatives.Shaping(schema);
             if (alternatives is not null)
             {
@@ -369,18 +367,6 @@ namespace XaiAot.Generators.Typing
                 ? TypeRef.Any
                 : Resolve(items, JsonPointer.Append(pointer, "items"), hint + "Item");
             return new TypeRef(ValueKind.Array, nullable, Element: element);
-        }
-
-        private void ReportConstraintOnlyAlternatives(JsonTree schema, string pointer)
-        {
-            foreach (string keyword in new[] { "oneOf", "anyOf" })
-            {
-                if (schema.Member(keyword) is { } constraints && Alternatives.IsConstraintOnly(constraints.Value))
-                {
-                    // `anyOf: [{required: [a]}, {required: [b]}]` constrains an object without shaping it.
-                    _diagnostics.Add(Diagnostics.ValidationKeywordIgnored, constraints.NamePosition, keyword, JsonPointer.Display(JsonPointer.Append(pointer, keyword)));
-                }
-            }
         }
 
         private void ReportIgnoredBesideAlternatives(JsonTree schema, string pointer, JsonMember alternatives)

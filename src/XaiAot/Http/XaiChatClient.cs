@@ -255,6 +255,11 @@ public sealed partial class XaiChatClient
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(ChatCompletionRequest request, MediaTypeWithQualityHeaderValue accept, CancellationToken cancellationToken)
     {
+        if (_options.ValidateRequests)
+        {
+            ThrowIfInvalid(request);
+        }
+
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, XaiChatJsonContext.Default.ChatCompletionRequest);
         HttpResponseMessage response = await _retry.SendAsync(
             static (state, token) => state.Client.SendOnceAsync(state.Body, state.Accept, token),
@@ -270,6 +275,28 @@ public sealed partial class XaiChatClient
             throw await HttpErrors.ToExceptionAsync(response, _options.TimeProvider, _options.ApiKey, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Checks the request against the schema (ValidateRequests). An app that never validates can trim
+    /// the checks away: <c>&lt;RuntimeHostConfigurationOption Include="XaiAot.RequestValidation.IsSupported"
+    /// Value="false" Trim="true" /&gt;</c> (the CLI does).
+    /// </summary>
+    private static void ThrowIfInvalid(ChatCompletionRequest request)
+    {
+        if (!RequestValidationIsSupported)
+        {
+            throw new NotSupportedException("ValidateRequests is on, but this app was published with the feature switch XaiAot.RequestValidation.IsSupported set to false, which trims the checks away.");
+        }
+
+        if (request.Validate() is { Count: > 0 } violations)
+        {
+            throw new XaiRequestValidationException(violations);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.FeatureSwitchDefinition("XaiAot.RequestValidation.IsSupported")]
+    private static bool RequestValidationIsSupported =>
+        !AppContext.TryGetSwitch("XaiAot.RequestValidation.IsSupported", out bool supported) || supported;
 
     private async Task<HttpResponseMessage> SendOnceAsync(byte[] body, MediaTypeWithQualityHeaderValue accept, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public sealed class XaiClientOptions
     private TimeSpan? _requestTimeout;
     private TimeSpan? _streamIdleTimeout;
     private bool _recordMessageContent;
+    private bool _validateRequests;
     private XaiRetryOptions _retry = new();
     private TimeProvider _timeProvider = TimeProvider.System;
     private volatile bool _frozen;
@@ -50,6 +51,14 @@ public sealed class XaiClientOptions
     /// answers often hold personal data, so only their sizes in tokens are recorded unless asked.
     /// </summary>
     public bool RecordMessageContent { get => _recordMessageContent; set => _recordMessageContent = Set(value); }
+
+    /// <summary>
+    /// Check every request against the xAI schema (<see cref="Chat.ChatCompletionRequest.Validate"/>)
+    /// before sending it, and throw <see cref="XaiRequestValidationException"/> instead of sending one
+    /// that breaks it. Off by default: the server is the authority, and a check costs a serialization.
+    /// Responses are never checked: a server that sends a value out of range is not an error.
+    /// </summary>
+    public bool ValidateRequests { get => _validateRequests; set => _validateRequests = Set(value); }
 
     /// <summary>When and how often to retry; <see cref="XaiRetryOptions.None"/> turns retries off.</summary>
     public XaiRetryOptions Retry { get => _retry; set => _retry = Set(value ?? throw new ArgumentNullException(nameof(value))); }

@@ -566,19 +566,20 @@ namespace XaiAot.Generated.Consumer
 
         public sealed class Pattern
         {
+            private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
             private readonly string _pattern;
-            private readonly RegexOptions _options;
+            private readonly string _dotNetPattern;
             private Regex? _regex;
 
-            public Pattern(string pattern, bool ecmaScript)
+            public Pattern(string pattern, string dotNetPattern)
             {
                 _pattern = pattern;
-                _options = ecmaScript ? RegexOptions.ECMAScript : RegexOptions.CultureInvariant;
+                _dotNetPattern = dotNetPattern;
             }
 
             public override string ToString() => _pattern;
 
-            public bool IsMatch(string name) => (_regex ??= new Regex(_pattern, _options)).IsMatch(name);
+            public bool IsMatch(string name) => (_regex ??= new Regex(_dotNetPattern, RegexOptions.CultureInvariant, MatchTimeout)).IsMatch(name);
         }
 
         public static bool Matches(string name, Pattern[] patterns)

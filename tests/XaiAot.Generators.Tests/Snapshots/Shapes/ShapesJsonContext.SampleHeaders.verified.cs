@@ -15,7 +15,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record SampleHeaders
 {
-    private static readonly rt.Pattern[] s_patterns0 = { new("^[A-Z][A-Za-z-]*$", true) };
+    private static readonly rt.Pattern[] s_patterns0 = { new("^[A-Z][A-Za-z-]*$", "^[A-Z][A-Za-z-]*\\z") };
 
     /// <summary>Members whose names match '^[A-Z][A-Za-z-]*$' (patternProperties), written back after the named ones.</summary>
     public scg::IReadOnlyDictionary<string, string>? PatternProperties { get; init; }

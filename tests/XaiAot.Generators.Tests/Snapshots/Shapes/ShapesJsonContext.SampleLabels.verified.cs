@@ -16,8 +16,8 @@ using sys = global::System;
 public sealed partial record SampleLabels
 {
     private static readonly rt.Names s_names = rt.Encode("name");
-    private static readonly rt.Pattern[] s_patterns0 = { new("^#", true) };
-    private static readonly rt.Pattern[] s_patterns1 = { new("^x-", true) };
+    private static readonly rt.Pattern[] s_patterns0 = { new("^#", "^#") };
+    private static readonly rt.Pattern[] s_patterns1 = { new("^x-", "^x-") };
 
     /// <summary>Optional members that arrived as an explicit JSON null (bit per member), so they are written back as null.</summary>
     private ulong _explicitNulls0;

@@ -15,7 +15,7 @@ using sys = global::System;
 [sys::CodeDom.Compiler.GeneratedCode("XaiAot.Generators", "1.0.0")]
 public sealed partial record SampleScores
 {
-    private static readonly rt.Pattern[] s_patterns0 = { new("^s_", true), new("^t_", true) };
+    private static readonly rt.Pattern[] s_patterns0 = { new("^s_", "^s_"), new("^t_", "^t_") };
 
     /// <summary>Members whose names match '^s_', '^t_' (patternProperties), written back after the named ones.</summary>
     public scg::IReadOnlyDictionary<string, double>? PatternProperties { get; init; }
