@@ -92,12 +92,15 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true);
 
+        // Info, not a warning: JSON Schema treats an unknown keyword as an annotation, so the generated
+        // code handles data exactly as the schema says (SchemaStore's vector.json alone has 3,145 of
+        // them, for its own '_metadata'). Still shown by an IDE, where a typo such as 'min_items' is caught.
         public static readonly DiagnosticDescriptor UnknownKeyword = new(
             "XAOT0102",
             "Unknown keyword",
             "'{0}' at '{1}' is not a JSON Schema keyword; it is ignored",
             Category,
-            DiagnosticSeverity.Warning,
+            DiagnosticSeverity.Info,
             isEnabledByDefault: true);
 
         public static readonly DiagnosticDescriptor AmbiguousUnion = new(
@@ -108,12 +111,14 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true);
 
+        // Info: the member is less precisely typed (long, JsonElement), but reading keeps every value
+        // and Validate() checks it against the enum or const, so data is handled as the schema says.
         public static readonly DiagnosticDescriptor UnsupportedEnum = new(
             "XAOT0105",
             "Enum or const of non-string values",
             "'{0}' at '{1}' holds {2}; only string values become open enums, so it is generated as {3}",
             Category,
-            DiagnosticSeverity.Warning,
+            DiagnosticSeverity.Info,
             isEnabledByDefault: true);
 
         public static readonly DiagnosticDescriptor RemoteRef = new(
@@ -124,12 +129,13 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true);
 
+        // Info: Validate() checks the member is present, and reading is lenient for every keyword.
         public static readonly DiagnosticDescriptor RequiredNotDeclared = new(
             "XAOT0107",
             "Required member is not declared",
-            "'required' at '{0}' names '{1}', which 'properties' does not declare; it is kept with the unknown members",
+            "'required' at '{0}' names '{1}', which 'properties' does not declare; it is read with the unknown members and Validate() checks it is there",
             Category,
-            DiagnosticSeverity.Warning,
+            DiagnosticSeverity.Info,
             isEnabledByDefault: true);
 
         public static readonly DiagnosticDescriptor IgnoredBesideKeyword = new(

@@ -231,7 +231,7 @@ public sealed class ForeignSchemaTests
         GeneratorRun from31 = GeneratorHarness.Run(document.ToJsonString(), "petstore.schema.json", "Pets.V31");
         GeneratorRun from30 = GeneratorHarness.Run(ReadForeign("petstore-openapi30.schema.json"), "petstore.schema.json", "Pets.V31");
         Assert.Equal(from30.Sources.Select(s => s.HintName), from31.Sources.Select(s => s.HintName));
-        Assert.All(from31.Diagnostics, d => Assert.Equal("XAOT0100", d.Id));
+        Assert.Empty(from31.Diagnostics); // its constraints are enforced by Validate(), as in the 3.0 spelling
         Assert.Contains("DateTimeText? Born", from31.Source(".Cat.g.cs"), StringComparison.Ordinal);
         Assert.Contains("ns::Owner? Owner", from31.Source(".Dog.g.cs"), StringComparison.Ordinal);
         from31.AssertCompiles();

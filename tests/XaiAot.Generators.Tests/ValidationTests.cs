@@ -67,6 +67,20 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void ARequiredMemberThatPropertiesDoesNotDeclareIsChecked()
+    {
+        // 'ghost' is not typed (XAOT0107, Info): reading does not insist on it, Validate() does.
+        Ticket missing = JsonSerializer.Deserialize("""{"title": "a"}""", ConstraintsJsonContext.Default.Ticket)!;
+        SchemaViolation violation = Assert.Single(missing.Validate());
+        Assert.Equal("required", violation.Keyword);
+        Assert.Equal("#/$defs/Ticket/required", violation.SchemaLocation);
+        Assert.Contains("'ghost'", violation.Message, System.StringComparison.Ordinal);
+
+        Ticket present = JsonSerializer.Deserialize("""{"title": "a", "ghost": 1}""", ConstraintsJsonContext.Default.Ticket)!;
+        Assert.Empty(present.Validate());
+    }
+
+    [Fact]
     public void NestedTypesAreCheckedWithTheirPath()
     {
         Conversation conversation = JsonSerializer.Deserialize("""{"messages": [{"role": "user"}, {"role": "user", "content": "123456"}]}""", ConstraintsJsonContext.Default.Conversation)!;

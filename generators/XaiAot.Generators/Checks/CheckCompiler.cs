@@ -131,6 +131,9 @@ namespace XaiAot.Generators.Checks
 
         private int[]? _forward;
 
+        /// <summary>The <see cref="CheckSpec.Text"/> of a <c>required</c> check whose names 'properties' does not declare: never left out.</summary>
+        private const string UndeclaredRequired = "undeclared";
+
         /// <summary>The method that does the work of <paramref name="id"/> (after <see cref="Finish"/>: forwarders skipped).</summary>
         public int Resolve(int id) => _forward![id];
 
@@ -138,7 +141,8 @@ namespace XaiAot.Generators.Checks
         private static bool Ignorable(CheckSpec check, bool[] empty) =>
             check.Op switch
             {
-                CheckOp.Type or CheckOp.Required => true,
+                CheckOp.Type => true,
+                CheckOp.Required => check.Text != UndeclaredRequired,
                 CheckOp.Properties or CheckOp.AllOf or CheckOp.Items or CheckOp.AdditionalProperties or CheckOp.Ref or CheckOp.NullOr => check.Targets.All(t => empty[t]),
                 _ => false,
             };
@@ -322,7 +326,22 @@ namespace XaiAot.Generators.Checks
                     checks.Add(Check(CheckOp.Format, "format", at, value.Text));
                     break;
                 case "required" when value.Kind == JsonKind.Array && value.Items!.Count > 0:
-                    checks.Add(Check(CheckOp.Required, "required", at, texts: value.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!)));
+                    // A typed object reads a required member that 'properties' declares beside it as a C#
+                    // required member (a read error when absent), so that check can be left out there; one
+                    // that only 'required' names lands with the unknown members, so it is always checked.
+                    JsonTree? declaredProperties = schema.Get("properties");
+                    var requiredNames = value.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!).ToList();
+                    var undeclared = requiredNames.Where(name => declaredProperties?.Kind != JsonKind.Object || declaredProperties.Get(name) is null).ToList();
+                    if (undeclared.Count < requiredNames.Count)
+                    {
+                        checks.Add(Check(CheckOp.Required, "required", at, texts: requiredNames.Except(undeclared)));
+                    }
+
+                    if (undeclared.Count > 0)
+                    {
+                        checks.Add(Check(CheckOp.Required, "required", at, UndeclaredRequired, texts: undeclared));
+                    }
+
                     break;
                 case "items" when value.Kind == JsonKind.Object || value.IsBoolean:
                     int start = schema.Get("prefixItems") is { Kind: JsonKind.Array } prefix ? prefix.Items!.Count : 0;

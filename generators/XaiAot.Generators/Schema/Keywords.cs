@@ -137,7 +137,7 @@ namespace XaiAot.Generators.Schema
 
         /// <summary>Keywords that may stand beside <c>$ref</c> without changing what it means here.</summary>
         public static bool IsRefCompanion(string keyword) =>
-            keyword is "$ref" or "description" or "title" or "deprecated" or "default" or "examples" or "$comment" or "nullable"
+            keyword is "$ref" or "description" or "title" or "deprecated" or "default" or "examples" or "$comment" or "nullable" or "format"
             || Classify(keyword) is KeywordClass.ValidationOnly or KeywordClass.Enforced or KeywordClass.Unknown;
     }
 }

@@ -30,7 +30,7 @@ namespace XaiAot.Generators.Typing
                 case JsonKind.Null:
                     return TypeRef.Any.AsNullable(true);
                 default:
-                    _diagnostics.Add(Diagnostics.UnsupportedEnum, constant.NamePosition, "const", JsonPointer.Display(pointer), SchemaWalker.Article(value), "JsonElement (kept as it came, not checked)");
+                    _diagnostics.Add(Diagnostics.UnsupportedEnum, constant.NamePosition, "const", JsonPointer.Display(pointer), SchemaWalker.Article(value), "JsonElement (kept as it came; Validate() checks it)");
                     return TypeRef.Any.AsNullable(nullable);
             }
         }

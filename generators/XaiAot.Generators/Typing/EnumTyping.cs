@@ -112,7 +112,7 @@ namespace XaiAot.Generators.Typing
                 ValueKind.Number => "double",
                 _ => "JsonElement",
             };
-            _diagnostics.Add(Diagnostics.UnsupportedEnum, enumMember.NamePosition, "enum", enumPointer, "non-string values", shown + " (values not checked)");
+            _diagnostics.Add(Diagnostics.UnsupportedEnum, enumMember.NamePosition, "enum", enumPointer, "non-string values", shown + " (Validate() checks the values)");
             return fallback;
         }
     }
