@@ -135,9 +135,13 @@ namespace XaiAot.Generators.Schema
             : keyword.StartsWith("x-", System.StringComparison.Ordinal) ? KeywordClass.Annotation
             : KeywordClass.Unknown;
 
-        /// <summary>Keywords that may stand beside <c>$ref</c> without changing what it means here.</summary>
+        /// <summary>
+        /// Keywords that may stand beside <c>$ref</c> without changing what it means here: annotations, and
+        /// assertions Validate() checks beside the reference (<c>enum</c>, <c>const</c>, constraints), which
+        /// narrow what the referenced type reads but never widen it.
+        /// </summary>
         public static bool IsRefCompanion(string keyword) =>
-            keyword is "$ref" or "description" or "title" or "deprecated" or "default" or "examples" or "$comment" or "nullable" or "format"
+            keyword is "$ref" or "description" or "title" or "deprecated" or "default" or "examples" or "$comment" or "nullable" or "format" or "enum" or "const"
             || Classify(keyword) is KeywordClass.ValidationOnly or KeywordClass.Enforced or KeywordClass.Unknown;
     }
 }
