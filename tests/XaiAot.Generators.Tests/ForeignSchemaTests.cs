@@ -192,6 +192,13 @@ public sealed class ForeignSchemaTests
         // additionalProperties: false still rejects a member no pattern matches.
         string message = Json.ReadError("""{"scripts": {"Build": "x"}}""", ToolConfigContext.Default.ToolConfig);
         Assert.Contains("Unexpected member 'Build'", message, StringComparison.Ordinal);
+
+        // Draft-04's boolean exclusiveMaximum makes maximum exclusive: 1 is out, 0.5 (above) and 0 are in.
+        Assert.Empty(config.Validate());
+        Assert.Empty((config with { Threshold = 0 }).Validate());
+        var atBound = Assert.Single((config with { Threshold = 1 }).Validate());
+        Assert.Equal("/threshold", atBound.InstanceLocation);
+        Assert.Equal("#/properties/threshold/maximum", atBound.SchemaLocation);
     }
 
     [Fact]

@@ -279,11 +279,12 @@ namespace XaiAot.Generators.Checks
                 case "const":
                     checks.Add(Check(CheckOp.Const, "const", at, JsonTreeWriter.ToJson(value)));
                     break;
+                // Draft-04 spells an exclusive bound as a boolean beside it ("maximum": 1, "exclusiveMaximum": true).
                 case "minimum":
-                    Number(CheckOp.Minimum, member, at, checks);
+                    Number(schema.Get("exclusiveMinimum") is { Kind: JsonKind.True } ? CheckOp.ExclusiveMinimum : CheckOp.Minimum, member, at, checks);
                     break;
                 case "maximum":
-                    Number(CheckOp.Maximum, member, at, checks);
+                    Number(schema.Get("exclusiveMaximum") is { Kind: JsonKind.True } ? CheckOp.ExclusiveMaximum : CheckOp.Maximum, member, at, checks);
                     break;
                 case "exclusiveMinimum":
                     Number(CheckOp.ExclusiveMinimum, member, at, checks);
