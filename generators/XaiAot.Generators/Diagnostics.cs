@@ -76,14 +76,6 @@ namespace XaiAot.Generators
             DiagnosticSeverity.Error,
             isEnabledByDefault: true);
 
-        public static readonly DiagnosticDescriptor ValidationKeywordIgnored = new(
-            "XAOT0100",
-            "Validation keyword is not enforced",
-            "Keyword '{0}' at '{1}' constrains values but is not enforced by the generated code; it is ignored",
-            Category,
-            DiagnosticSeverity.Warning,
-            isEnabledByDefault: true);
-
         public static readonly DiagnosticDescriptor UnsupportedKeyword = new(
             "XAOT0101",
             "Keyword is not supported",
@@ -188,7 +180,7 @@ namespace XaiAot.Generators
 
         private static readonly Dictionary<string, DiagnosticDescriptor> All = Index(
             InvalidJson, UnresolvedRef, InvalidType, InvalidKeywordValue, InvalidSchema, RefCycle, InvalidOption, NestingTooDeep,
-            ValidationKeywordIgnored, UnsupportedKeyword, UnknownKeyword, AmbiguousUnion,
+            UnsupportedKeyword, UnknownKeyword, AmbiguousUnion,
             UnsupportedEnum, RemoteRef, RequiredNotDeclared, IgnoredBesideKeyword, AllOfConflict, NoStrictSchema, InvalidPattern, PatternNotCompiled, InternalError);
 
         public static DiagnosticDescriptor ById(string id) => All[id];

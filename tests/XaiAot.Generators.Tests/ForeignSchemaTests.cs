@@ -63,7 +63,7 @@ public sealed class ForeignSchemaTests
         GeneratorRun fromDefinitions = GeneratorHarness.Run(ReadForeign("shop-openapi.schema.json"), "shop.schema.json", "Shop.Api");
         Assert.Equal(fromDefinitions.Sources.Select(s => s.HintName), fromDocument.Sources.Select(s => s.HintName));
         Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0102");
-        Assert.DoesNotContain(fromDocument.Diagnostics, d => d.Id == "XAOT0100");
+        Assert.Equal(fromDefinitions.Diagnostics.Select(d => d.Id), fromDocument.Diagnostics.Select(d => d.Id)); // the paths, info and servers around it add nothing
         Assert.Contains("\"#/components/schemas/Money/properties/currency/pattern\"", fromDocument.Source("Shop.Api.ShopJsonContext.Validation.g.cs"), StringComparison.Ordinal);
         fromDocument.AssertCompiles();
     }

@@ -45,7 +45,7 @@ namespace XaiAot.Generators.Schema
                 foreach (JsonMember member in alternative.Members!)
                 {
                     bool constraint = member.Name == "required"
-                        || Keywords.Classify(member.Name) is KeywordClass.ValidationOnly or KeywordClass.Enforced or KeywordClass.Annotation or KeywordClass.Unknown;
+                        || Keywords.Classify(member.Name) is KeywordClass.Enforced or KeywordClass.Annotation or KeywordClass.Unknown;
                     if (!constraint)
                     {
                         return false;

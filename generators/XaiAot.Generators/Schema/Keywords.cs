@@ -11,16 +11,13 @@ namespace XaiAot.Generators.Schema
         /// <summary>Documentation only (descriptions, examples, comments).</summary>
         Annotation,
 
-        /// <summary>Constrains values without changing their shape; not enforced (warning XAOT0100). None at present.</summary>
-        ValidationOnly,
-
         /// <summary>Constrains values without changing their shape; enforced by the generated Validate() (no warning).</summary>
         Enforced,
 
         /// <summary>Would change the shape, but is not supported; ignored (warning XAOT0101).</summary>
         UnsupportedStructure,
 
-        /// <summary>Not a JSON Schema keyword, nor an annotation real schemas use (warning XAOT0102).</summary>
+        /// <summary>Not a JSON Schema keyword, nor an annotation real schemas use (Info XAOT0102: JSON Schema makes it an annotation).</summary>
         Unknown,
     }
 
@@ -142,6 +139,6 @@ namespace XaiAot.Generators.Schema
         /// </summary>
         public static bool IsRefCompanion(string keyword) =>
             keyword is "$ref" or "description" or "title" or "deprecated" or "default" or "examples" or "$comment" or "nullable" or "format" or "enum" or "const"
-            || Classify(keyword) is KeywordClass.ValidationOnly or KeywordClass.Enforced or KeywordClass.Unknown;
+            || Classify(keyword) is KeywordClass.Enforced or KeywordClass.Unknown;
     }
 }

@@ -70,9 +70,6 @@ namespace XaiAot.Generators.Schema
 
                 switch (keywordClass)
                 {
-                    case KeywordClass.ValidationOnly:
-                        _diagnostics.Add(Diagnostics.ValidationKeywordIgnored, member.NamePosition, member.Name, JsonPointer.Display(at));
-                        continue;
                     case KeywordClass.UnsupportedStructure:
                         _diagnostics.Add(Diagnostics.UnsupportedKeyword, member.NamePosition, member.Name, JsonPointer.Display(at));
                         continue;
