@@ -84,4 +84,24 @@ public sealed class RequestValidationTests
         Assert.Equal("Olá", completion.Choices[0].Message.Content);
         Assert.Single(server.Requests);
     }
+
+    [Fact]
+    public async Task With_the_checks_trimmed_away_ValidateRequests_says_so_and_sends_nothing()
+    {
+        // The feature switch a trimmed app (the xaiaot CLI) sets. Tests of this class run one at a
+        // time, and no other class turns ValidateRequests on, so flipping it here is seen by no one else.
+        await using LoopbackServer server = await LoopbackServer.StartAsync((c, _) => Answer(c));
+        XaiChatClient client = server.Client(new XaiClientOptions { ValidateRequests = true });
+        AppContext.SetSwitch("XaiAot.RequestValidation.IsSupported", false);
+        try
+        {
+            var error = await Assert.ThrowsAsync<NotSupportedException>(() => client.CompleteAsync(Request(temperature: 1)));
+            Assert.Contains("XaiAot.RequestValidation.IsSupported", error.Message, StringComparison.Ordinal);
+            Assert.Empty(server.Requests);
+        }
+        finally
+        {
+            AppContext.SetSwitch("XaiAot.RequestValidation.IsSupported", true);
+        }
+    }
 }
