@@ -12,6 +12,9 @@ namespace XaiAot.Generators
     {
         private const string Category = "XaiAot.Schema";
 
+        /// <summary>Text of the schema quoted in a message, cut to <paramref name="max"/> characters: a message is one line, not a pasted fragment.</summary>
+        public static string Excerpt(string text, int max = 60) => text.Length <= max ? text : text.Substring(0, max - 1) + "…";
+
         public static readonly DiagnosticDescriptor InvalidJson = new(
             "XAOT0001",
             "Schema file is not valid JSON",

@@ -627,13 +627,10 @@ namespace XaiAot.Generated.ThisAssembly
         /// <summary>
         /// A <c>patternProperties</c> pattern, compiled on first use (so a type that never meets an
         /// unnamed member never builds a Regex). The generator translated it from ECMA-262, JSON
-        /// Schema's dialect, to .NET's. Member names come from the wire, so a match has a time limit:
-        /// a pattern that backtracks without end fails the read with a RegexMatchTimeoutException
-        /// naming the pattern, instead of hanging it.
+        /// Schema's dialect, to .NET's; matched with <see cref="SchemaRegex"/>'s time limit.
         /// </summary>
         public sealed class Pattern
         {
-            private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
             private readonly string _pattern;
             private readonly string _dotNetPattern;
             private Regex? _regex;
@@ -646,8 +643,16 @@ namespace XaiAot.Generated.ThisAssembly
 
             public override string ToString() => _pattern;
 
-            public bool IsMatch(string name) => (_regex ??= new Regex(_dotNetPattern, RegexOptions.CultureInvariant, MatchTimeout)).IsMatch(name);
+            public bool IsMatch(string name) => (_regex ??= SchemaRegex(_dotNetPattern)).IsMatch(name);
         }
+
+        /// <summary>
+        /// A schema pattern the generator translated to .NET, interpreted (no RegexOptions.Compiled: AOT-safe).
+        /// The one place its match limit is set, for patternProperties on read and pattern in Validate():
+        /// the text matched comes from the wire, so a pattern that backtracks without end throws
+        /// RegexMatchTimeoutException after 2 s instead of hanging.
+        /// </summary>
+        public static Regex SchemaRegex(string dotNetPattern) => new(dotNetPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
         /// <summary>True when <paramref name="name"/> matches one of <paramref name="patterns"/>.</summary>
         public static bool Matches(string name, Pattern[] patterns)

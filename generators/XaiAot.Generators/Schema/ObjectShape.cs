@@ -22,8 +22,6 @@ namespace XaiAot.Generators.Schema
             return types is null || types.Count == 0 || types.Contains("object");
         }
 
-        private static string Shortened(string json) => json.Length <= 40 ? json : json.Substring(0, 39) + "…";
-
         /// <summary>What a schema that is not object-like is instead, for the allOf conflict diagnostic.</summary>
         public static string DescribeNonObject(JsonTree schema)
         {
@@ -42,7 +40,7 @@ namespace XaiAot.Generators.Schema
 
                 return value.Kind == JsonKind.Array && keyword != "type"
                     ? "a schema with '" + keyword + "' of " + value.Items!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + (keyword == "enum" ? " values" : " schemas")
-                    : "a schema with '" + keyword + "' " + Shortened(JsonTreeWriter.ToJson(value));
+                    : "a schema with '" + keyword + "' " + Diagnostics.Excerpt(JsonTreeWriter.ToJson(value), 40);
             }
 
             return "not an object schema";

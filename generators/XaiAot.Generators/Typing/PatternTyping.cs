@@ -69,10 +69,8 @@ namespace XaiAot.Generators.Typing
                 return new PatternSpec(member.Name, translated);
             }
 
-            diagnostics.Add(Diagnostics.PatternNotCompiled, member.NamePosition, Shortened(member.Name), JsonPointer.Display(pointer), error ?? "not a regular expression");
+            diagnostics.Add(Diagnostics.PatternNotCompiled, member.NamePosition, Diagnostics.Excerpt(member.Name), JsonPointer.Display(pointer), error ?? "not a regular expression");
             return null;
         }
-
-        private static string Shortened(string text) => text.Length <= 60 ? text : text.Substring(0, 59) + "…";
     }
 }

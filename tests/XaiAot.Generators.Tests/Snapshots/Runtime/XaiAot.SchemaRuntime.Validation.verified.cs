@@ -432,7 +432,7 @@ namespace XaiAot.Generated.Consumer
         }
 
         /// <summary>A pattern of the schema, translated to .NET when the generator compiled the schema (interpreted: AOT-safe).</summary>
-        public static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        public static Regex Pattern(string pattern) => SchemaRuntime.SchemaRegex(pattern);
 
         /// <summary>Whether a string value matches a pattern anywhere (ECMA-262 patterns are not anchored).</summary>
         public static bool Matches(Regex pattern, JsonElement value) => pattern.IsMatch(value.GetString()!);

@@ -566,7 +566,6 @@ namespace XaiAot.Generated.Consumer
 
         public sealed class Pattern
         {
-            private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
             private readonly string _pattern;
             private readonly string _dotNetPattern;
             private Regex? _regex;
@@ -579,8 +578,10 @@ namespace XaiAot.Generated.Consumer
 
             public override string ToString() => _pattern;
 
-            public bool IsMatch(string name) => (_regex ??= new Regex(_dotNetPattern, RegexOptions.CultureInvariant, MatchTimeout)).IsMatch(name);
+            public bool IsMatch(string name) => (_regex ??= SchemaRegex(_dotNetPattern)).IsMatch(name);
         }
+
+        public static Regex SchemaRegex(string dotNetPattern) => new(dotNetPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
         public static bool Matches(string name, Pattern[] patterns)
         {
